@@ -1,0 +1,31 @@
+import type { KubeObject } from "@/lib/k8s/types";
+import { LabelSelectorError, matchesLabels, parseLabelSelector, type Selector } from "@/lib/k8s/label-selector";
+import type { ResourceInfo } from "../../resources";
+import { badRequest } from "../errors";
+import { matchesFields, parseFieldSelector, validateFieldSelector, type FieldRequirement } from "../field-selector";
+
+/** The filters of a list or watch request, parsed and checked once. */
+export interface ObjectFilter {
+  namespace?: string;
+  labels: Selector;
+  fields: FieldRequirement[];
+}
+
+export function parseFilter(info: ResourceInfo, namespace: string | undefined, query: URLSearchParams): ObjectFilter {
+  let labels: Selector;
+  try {
+    labels = parseLabelSelector(query.get("labelSelector") ?? "");
+  } catch (err) {
+    if (err instanceof LabelSelectorError) throw badRequest(err.message);
+    throw err;
+  }
+  const fields = parseFieldSelector(query.get("fieldSelector") ?? "");
+  validateFieldSelector(info.kind, fields);
+  return { namespace: info.namespaced ? namespace : undefined, labels, fields };
+}
+
+export function matchesFilter(info: ResourceInfo, filter: ObjectFilter, object: KubeObject): boolean {
+  if (filter.namespace !== undefined && object.metadata.namespace !== filter.namespace) return false;
+  if (filter.labels.length > 0 && !matchesLabels(filter.labels, object.metadata.labels)) return false;
+  return filter.fields.length === 0 || matchesFields(info.kind, object, filter.fields);
+}

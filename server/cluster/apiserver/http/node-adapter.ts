@@ -1,0 +1,65 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+  const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(url, {
+    method: req.method,
+    headers,
+    signal,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+  res.flushHeaders();
+  if (!response.body) return void res.end();
+  const reader = response.body.getReader();
+  res.on("close", () => void reader.cancel().catch(() => {}));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) await new Promise((resolve) => res.once("drain", resolve));
+  }
+  res.end();
+}
+
+/** Serves a fetch-style handler on node:http (tests and benchmarks; the app serves through Next). */
+export function nodeListener(handler: FetchHandler) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const abort = new AbortController();
+    res.on("close", () => abort.abort());
+    handler(toRequest(req, abort.signal))
+      .then((response) => writeResponse(response, res))
+      .catch((err) => {
+        console.error("http adapter:", err);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+  };
+}
+
+export async function listen(handler: FetchHandler, host = "127.0.0.1", port = 0): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
+  const server = createServer(nodeListener(handler));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,41 @@
+import { isRecord, type KubeObject } from "@/lib/k8s/types";
+import { badRequest } from "../errors";
+import type { ObjectRegistry } from "../registry/object-registry";
+import { podsResource, type PodLogSource } from "./pod-subresources";
+
+const encoder = new TextEncoder();
+
+function containerNames(pod: KubeObject): string[] {
+  const spec = isRecord(pod.spec) ? pod.spec : {};
+  const containers = Array.isArray(spec.containers) ? spec.containers : [];
+  return containers.map((c) => (isRecord(c) && typeof c.name === "string" ? c.name : "")).filter(Boolean);
+}
+
+/** GET pods/<name>/log: text/plain, streamed while `follow=true`. */
+export function podLogResponse(registry: ObjectRegistry, logs: PodLogSource | undefined, namespace: string, name: string, query: URLSearchParams): Response {
+  const pod = registry.get(podsResource(), namespace, name);
+  const names = containerNames(pod);
+  const container = query.get("container") ?? (names.length === 1 ? names[0] : undefined);
+  if (!container) throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(" ")}]`);
+  if (!names.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
+  if (!logs) throw badRequest(`container "${container}" in pod "${name}" has no logs: no kubelet serves this cluster`);
+  const tail = query.get("tailLines");
+  const text = logs.read(pod, container, {
+    tailLines: tail ? Number(tail) : undefined,
+    previous: query.get("previous") === "true",
+    timestamps: query.get("timestamps") === "true",
+  });
+  if (query.get("follow") !== "true" || !logs.follow) return new Response(text, { headers: { "content-type": "text/plain" } });
+  const follow = logs.follow.bind(logs);
+  let stop = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(text));
+      stop = follow(pod, container, (line) => controller.enqueue(encoder.encode(line.endsWith("\n") ? line : `${line}\n`)));
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "text/plain" } });
+}

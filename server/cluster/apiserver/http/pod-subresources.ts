@@ -1,0 +1,53 @@
+import type { KubeObject } from "@/lib/k8s/types";
+import { isRecord } from "@/lib/k8s/types";
+import { rfc3339 } from "@/lib/k8s/time";
+import { RESOURCES, resourceKey } from "../../resources";
+import { badRequest, conflict, notFound } from "../errors";
+import type { ObjectRegistry } from "../registry/object-registry";
+import type { DeleteOptions } from "../registry/delete-options";
+
+const PODS = RESOURCES.find((r) => r.resource === "pods" && r.group === "")!;
+
+/** Where `kubectl logs` text comes from: the simulated kubelets on the embedded cluster. */
+export interface PodLogSource {
+  /** the container's output so far; throws an ApiError when the container has none to give */
+  read(pod: KubeObject, container: string, options: { tailLines?: number; previous?: boolean; timestamps?: boolean }): string;
+  /** calls `onLine` for each new line until the returned function is called */
+  follow?(pod: KubeObject, container: string, onLine: (line: string) => void): () => void;
+}
+
+/**
+ * POST pods/<name>/binding: the scheduler's way to assign a node. Like upstream's BindingREST it
+ * bypasses pod-spec immutability but refuses a pod that is already bound or being deleted.
+ */
+export function bindPod(registry: ObjectRegistry, namespace: string, name: string, binding: unknown): KubeObject {
+  const target = isRecord(binding) && isRecord(binding.target) ? binding.target : undefined;
+  const nodeName = typeof target?.name === "string" ? target.name : "";
+  if (!nodeName) throw badRequest("binding.target.name is required");
+  const pod = registry.get(PODS, namespace, name);
+  const spec = (pod.spec ?? {}) as Record<string, unknown>;
+  const target404 = { resource: "pods", group: "", name };
+  if (pod.metadata.deletionTimestamp) throw conflict(target404, "pod is being deleted, cannot be assigned to a host");
+  if (spec.nodeName) throw conflict(target404, `pod ${name} is already assigned to node "${String(spec.nodeName)}"`);
+  const status = (pod.status ?? {}) as Record<string, unknown>;
+  const conditions = (Array.isArray(status.conditions) ? status.conditions : []).filter((c) => !(isRecord(c) && c.type === "PodScheduled"));
+  const now = rfc3339(new Date());
+  const bound: KubeObject = {
+    ...pod,
+    spec: { ...spec, nodeName },
+    status: { ...status, conditions: [...conditions, { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: now }] },
+  };
+  const live = registry.store.get(resourceKey(PODS), namespace, name);
+  if (!live) throw notFound(target404);
+  return registry.store.commit([{ type: "put", resource: resourceKey(PODS), object: bound }])[0];
+}
+
+/** POST pods/<name>/eviction: a graceful delete (no PodDisruptionBudgets are served to block it). */
+export async function evictPod(registry: ObjectRegistry, namespace: string, name: string, eviction: unknown): Promise<void> {
+  const options = isRecord(eviction) && isRecord(eviction.deleteOptions) ? (eviction.deleteOptions as DeleteOptions) : {};
+  await registry.delete(PODS, namespace, name, options);
+}
+
+export function podsResource() {
+  return PODS;
+}

@@ -1,0 +1,85 @@
+/**
+ * The resource types the embedded API server serves: the one table that discovery, OpenAPI,
+ * routing, the store and the garbage collector all read. Adding a kind starts here.
+ */
+
+export interface ResourceInfo {
+  group: string; // "" for core
+  version: string;
+  resource: string; // plural, e.g. "pods"
+  singular: string;
+  kind: string;
+  listKind: string;
+  namespaced: boolean;
+  shortNames: string[];
+  categories: string[];
+  /** subresources besides the resource itself */
+  subresources: Array<"status" | "scale" | "binding" | "eviction" | "log">;
+  /** true for kinds kubectl knows (strategic merge patch allowed); false for CRDs */
+  builtin: boolean;
+}
+
+function r(info: Omit<ResourceInfo, "listKind" | "categories" | "shortNames" | "subresources" | "builtin"> & Partial<ResourceInfo>): ResourceInfo {
+  return {
+    listKind: `${info.kind}List`,
+    categories: [],
+    shortNames: [],
+    subresources: [],
+    builtin: true,
+    ...info,
+  };
+}
+
+export const RESOURCES: readonly ResourceInfo[] = [
+  r({ group: "", version: "v1", resource: "namespaces", singular: "namespace", kind: "Namespace", namespaced: false, shortNames: ["ns"], subresources: ["status"] }),
+  r({ group: "", version: "v1", resource: "nodes", singular: "node", kind: "Node", namespaced: false, shortNames: ["no"], subresources: ["status"] }),
+  r({ group: "", version: "v1", resource: "pods", singular: "pod", kind: "Pod", namespaced: true, shortNames: ["po"], categories: ["all"], subresources: ["status", "binding", "eviction", "log"] }),
+  r({ group: "", version: "v1", resource: "services", singular: "service", kind: "Service", namespaced: true, shortNames: ["svc"], categories: ["all"], subresources: ["status"] }),
+  r({ group: "", version: "v1", resource: "endpoints", singular: "endpoints", kind: "Endpoints", namespaced: true, shortNames: ["ep"] }),
+  r({ group: "", version: "v1", resource: "events", singular: "event", kind: "Event", namespaced: true, shortNames: ["ev"] }),
+  r({ group: "", version: "v1", resource: "persistentvolumeclaims", singular: "persistentvolumeclaim", kind: "PersistentVolumeClaim", namespaced: true, shortNames: ["pvc"], subresources: ["status"] }),
+  r({ group: "", version: "v1", resource: "configmaps", singular: "configmap", kind: "ConfigMap", namespaced: true, shortNames: ["cm"] }),
+  r({ group: "apps", version: "v1", resource: "statefulsets", singular: "statefulset", kind: "StatefulSet", namespaced: true, shortNames: ["sts"], categories: ["all"], subresources: ["status", "scale"] }),
+  r({ group: "apps", version: "v1", resource: "controllerrevisions", singular: "controllerrevision", kind: "ControllerRevision", namespaced: true }),
+  r({ group: "coordination.k8s.io", version: "v1", resource: "leases", singular: "lease", kind: "Lease", namespaced: true }),
+  r({ group: "events.k8s.io", version: "v1", resource: "events", singular: "event", kind: "Event", namespaced: true, shortNames: ["ev"] }),
+  r({
+    group: "leaderworkerset.x-k8s.io",
+    version: "v1",
+    resource: "leaderworkersets",
+    singular: "leaderworkerset",
+    kind: "LeaderWorkerSet",
+    namespaced: true,
+    shortNames: ["lws"],
+    subresources: ["status", "scale"],
+    builtin: false,
+  }),
+];
+
+export function groupVersion(info: Pick<ResourceInfo, "group" | "version">): string {
+  return info.group ? `${info.group}/${info.version}` : info.version;
+}
+
+/** The store key of a resource type: "pods", "apps/statefulsets". */
+export function resourceKey(info: Pick<ResourceInfo, "group" | "resource">): string {
+  return info.group ? `${info.group}/${info.resource}` : info.resource;
+}
+
+const byPath = new Map(RESOURCES.map((info) => [`${groupVersion(info)}/${info.resource}`, info]));
+const byKind = new Map(RESOURCES.map((info) => [`${groupVersion(info)}/${info.kind}`, info]));
+
+export function findResource(group: string, version: string, resource: string): ResourceInfo | undefined {
+  return byPath.get(`${group ? `${group}/` : ""}${version}/${resource}`);
+}
+
+/** Looks a resource up by apiVersion ("apps/v1") and kind ("StatefulSet"). */
+export function findResourceByKind(apiVersion: string, kind: string): ResourceInfo | undefined {
+  return byKind.get(`${apiVersion}/${kind}`);
+}
+
+/** The group/versions served, in discovery order. */
+export function groupVersions(): Array<{ group: string; version: string }> {
+  const seen = new Map<string, { group: string; version: string }>();
+  for (const info of RESOURCES) seen.set(groupVersion(info), { group: info.group, version: info.version });
+  return [...seen.values()];
+}

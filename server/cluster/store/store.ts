@@ -1,0 +1,233 @@
+import type { KubeObject } from "@/lib/k8s/types";
+import { deepFreeze } from "./deep-freeze";
+import { SqlitePersistence, type PersistOp } from "./persistence";
+import { WatchHistory, type StoreEvent } from "./watch-history";
+
+/** An object as stored: frozen, with its JSON kept so lists and watches never re-serialize it. */
+export interface StoreEntry {
+  readonly object: KubeObject;
+  readonly json: string;
+}
+
+export interface ObjectKey {
+  resource: string;
+  namespace: string; // "" for cluster-scoped objects
+  name: string;
+}
+
+/** One change in a commit. `put` creates or replaces; the store assigns the resourceVersion. */
+export type StoreWrite = { type: "put"; resource: string; object: KubeObject } | { type: "delete"; resource: string; object: KubeObject };
+
+export type StoreListener = (event: StoreEvent) => void;
+
+export interface StoreOptions {
+  /** SQLite file, or ":memory:" */
+  path: string;
+  /** events kept per resource for watch resumption */
+  historySize?: number;
+  synchronous?: "NORMAL" | "FULL";
+}
+
+export class ExpiredError extends Error {
+  constructor(
+    readonly requested: number,
+    readonly oldest: number,
+  ) {
+    super(`too old resource version: ${requested} (${oldest})`);
+  }
+}
+
+type NamespaceIndex = Map<string, Map<string, StoreEntry>>;
+
+/**
+ * The embedded cluster's etcd: a durable, versioned object store with one global, strictly
+ * increasing resourceVersion, a change feed per resource, and in-memory indexes by namespace,
+ * UID and owner UID. Writes are acknowledged only after SQLite commits them.
+ */
+export class Store {
+  private readonly persistence: SqlitePersistence;
+  private readonly objects = new Map<string, NamespaceIndex>();
+  private readonly histories = new Map<string, WatchHistory>();
+  private readonly listeners = new Map<string, Set<StoreListener>>();
+  private readonly globalListeners = new Set<StoreListener>();
+  private readonly byUid = new Map<string, ObjectKey>();
+  private readonly byOwnerUid = new Map<string, Set<string>>();
+  private readonly historySize: number;
+  private rv: number;
+
+  constructor(options: StoreOptions) {
+    this.persistence = new SqlitePersistence(options.path, options.synchronous);
+    this.historySize = options.historySize ?? 10_000;
+    this.rv = this.persistence.lastResourceVersion();
+    for (const row of this.persistence.rows()) {
+      const object = deepFreeze(JSON.parse(row.json) as KubeObject);
+      this.index(row.resource, { object, json: row.json });
+    }
+  }
+
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  get(resource: string, namespace: string, name: string): KubeObject | undefined {
+    return this.objects.get(resource)?.get(namespace)?.get(name)?.object;
+  }
+
+  getEntry(resource: string, namespace: string, name: string): StoreEntry | undefined {
+    return this.objects.get(resource)?.get(namespace)?.get(name);
+  }
+
+  /** Every entry of a resource, in one namespace or (namespace undefined) in all. */
+  *entries(resource: string, namespace?: string): IterableIterator<StoreEntry> {
+    const byNamespace = this.objects.get(resource);
+    if (!byNamespace) return;
+    if (namespace !== undefined) {
+      const names = byNamespace.get(namespace);
+      if (names) yield* names.values();
+      return;
+    }
+    for (const names of byNamespace.values()) yield* names.values();
+  }
+
+  count(resource: string, namespace?: string): number {
+    const byNamespace = this.objects.get(resource);
+    if (!byNamespace) return 0;
+    if (namespace !== undefined) return byNamespace.get(namespace)?.size ?? 0;
+    let n = 0;
+    for (const names of byNamespace.values()) n += names.size;
+    return n;
+  }
+
+  keyOfUid(uid: string): ObjectKey | undefined {
+    return this.byUid.get(uid);
+  }
+
+  /** Keys of the objects whose ownerReferences name `uid`. */
+  dependentsOf(uid: string): ObjectKey[] {
+    return [...(this.byOwnerUid.get(uid) ?? [])].map(parseKey);
+  }
+
+  /**
+   * Applies the writes atomically: each gets the next resourceVersion, all are persisted in one
+   * SQLite transaction, then watchers are told. Returns the stored objects, in order.
+   */
+  commit(writes: readonly StoreWrite[]): KubeObject[] {
+    let rv = this.rv;
+    const ops: PersistOp[] = [];
+    const staged = writes.map((write) => {
+      rv++;
+      const object = withResourceVersion(write.object, rv);
+      const json = JSON.stringify(object);
+      const key = keyOf(write.resource, object);
+      ops.push(write.type === "put" ? { kind: "put", row: { ...key, rv, json } } : { kind: "delete", ...key });
+      return { write, entry: { object: deepFreeze(object), json }, key, rv };
+    });
+    this.persistence.commit(ops, rv);
+    this.rv = rv;
+    return staged.map(({ write, entry, key, rv: eventRV }) => {
+      const previous = this.getEntry(key.resource, key.namespace, key.name)?.object;
+      if (write.type === "put") this.index(write.resource, entry, previous);
+      else this.unindex(key, entry.object);
+      const type = write.type === "delete" ? "DELETED" : previous ? "MODIFIED" : "ADDED";
+      this.publish({ type, resource: write.resource, rv: eventRV, object: entry.object, json: entry.json, previous });
+      return entry.object;
+    });
+  }
+
+  /**
+   * Subscribes to changes of `resource` after `sinceRV`. Returns the retained events after that
+   * resourceVersion (to replay before live ones) and the unsubscribe function.
+   * Throws ExpiredError when `sinceRV` is older than the retained history.
+   */
+  watch(resource: string, sinceRV: number, listener: StoreListener): { replay: StoreEvent[]; stop: () => void } {
+    const replay = this.history(resource).since(sinceRV);
+    if (!replay) throw new ExpiredError(sinceRV, this.history(resource).oldestResumableRV());
+    let set = this.listeners.get(resource);
+    if (!set) this.listeners.set(resource, (set = new Set()));
+    set.add(listener);
+    return { replay, stop: () => set.delete(listener) };
+  }
+
+  /** Subscribes to every committed change of every resource (controllers inside the cluster). */
+  onCommit(listener: StoreListener): () => void {
+    this.globalListeners.add(listener);
+    return () => this.globalListeners.delete(listener);
+  }
+
+  close(): void {
+    this.persistence.close();
+  }
+
+  private history(resource: string): WatchHistory {
+    let history = this.histories.get(resource);
+    if (!history) this.histories.set(resource, (history = new WatchHistory(this.historySize, this.rv)));
+    return history;
+  }
+
+  private publish(event: StoreEvent): void {
+    this.history(event.resource).append(event);
+    for (const listener of this.listeners.get(event.resource) ?? []) safely(listener, event);
+    for (const listener of this.globalListeners) safely(listener, event);
+  }
+
+  private index(resource: string, entry: StoreEntry, previous?: KubeObject): void {
+    const key = keyOf(resource, entry.object);
+    let byNamespace = this.objects.get(resource);
+    if (!byNamespace) this.objects.set(resource, (byNamespace = new Map()));
+    let names = byNamespace.get(key.namespace);
+    if (!names) byNamespace.set(key.namespace, (names = new Map()));
+    names.set(key.name, entry);
+    if (previous) this.unindexOwners(key, previous);
+    const uid = entry.object.metadata.uid;
+    if (uid) this.byUid.set(uid, key);
+    const flat = flatKey(key);
+    for (const owner of entry.object.metadata.ownerReferences ?? []) {
+      let dependents = this.byOwnerUid.get(owner.uid);
+      if (!dependents) this.byOwnerUid.set(owner.uid, (dependents = new Set()));
+      dependents.add(flat);
+    }
+  }
+
+  private unindex(key: ObjectKey, object: KubeObject): void {
+    const names = this.objects.get(key.resource)?.get(key.namespace);
+    names?.delete(key.name);
+    if (names?.size === 0) this.objects.get(key.resource)?.delete(key.namespace);
+    if (object.metadata.uid) this.byUid.delete(object.metadata.uid);
+    this.unindexOwners(key, object);
+  }
+
+  private unindexOwners(key: ObjectKey, object: KubeObject): void {
+    const flat = flatKey(key);
+    for (const owner of object.metadata.ownerReferences ?? []) {
+      const dependents = this.byOwnerUid.get(owner.uid);
+      dependents?.delete(flat);
+      if (dependents?.size === 0) this.byOwnerUid.delete(owner.uid);
+    }
+  }
+}
+
+function withResourceVersion(object: KubeObject, rv: number): KubeObject {
+  return { ...object, metadata: { ...object.metadata, resourceVersion: String(rv) } };
+}
+
+function keyOf(resource: string, object: KubeObject): ObjectKey {
+  return { resource, namespace: object.metadata.namespace ?? "", name: object.metadata.name ?? "" };
+}
+
+/** An ObjectKey as one string, for sets and maps. */
+export function flatKey(key: ObjectKey): string {
+  return `${key.resource}\u0000${key.namespace}\u0000${key.name}`;
+}
+
+export function parseKey(flat: string): ObjectKey {
+  const [resource, namespace, name] = flat.split("\u0000");
+  return { resource, namespace, name };
+}
+
+function safely(listener: StoreListener, event: StoreEvent): void {
+  try {
+    listener(event);
+  } catch (err) {
+    console.error("store listener failed", err);
+  }
+}
