@@ -52,7 +52,8 @@ const INTEGER = /^[+-]?\d+$/;
 
 /** labels.NewRequirement: checks the key, the number of values and each value. */
 function newRequirement(key: string, operator: Operator, values: string[]): Requirement {
-  const errs: FieldError[] = validateLabelKey(key).length ? [fieldError.invalid("key", key, validateLabelKey(key).join("; "))] : [];
+  const keyErrs = validateLabelKey(key);
+  const errs: FieldError[] = keyErrs.length ? [fieldError.invalid("key", key, keyErrs.join("; "))] : [];
   const countError = valueCountError(operator, values.length);
   // Go prints a nil slice as null; only the structured form can reach here with no values.
   if (countError) errs.push(fieldError.invalid("values", values.length ? values : null, countError));

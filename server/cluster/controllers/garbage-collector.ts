@@ -30,6 +30,13 @@ export class GarbageCollector {
       if (event.type === "DELETED" || event.object.metadata.deletionTimestamp) {
         for (const dependent of store.dependentsOf(event.object.metadata.uid ?? "")) this.queue.add(flatten(dependent));
       }
+      // A dependent that went may unblock an owner waiting in foreground deletion.
+      if (event.type === "DELETED") {
+        for (const ref of event.object.metadata.ownerReferences ?? []) {
+          const owner = store.keyOfUid(ref.uid);
+          if (owner) this.queue.add(flatten(owner));
+        }
+      }
     });
     for (const info of RESOURCES) {
       for (const entry of store.entries(resourceKey(info))) {

@@ -13,6 +13,11 @@ export const CPU = "cpu";
 export const MEMORY = "memory";
 export const PODS = "pods";
 
+/** Extended resources (vendor-domain names like nvidia.com/gpu) and hugepages: the ones checked and scored by name. */
+export function isScalarResource(name: string): boolean {
+  return name.startsWith("hugepages-") || (name.includes("/") && !name.startsWith("kubernetes.io/"));
+}
+
 /** What scoring assumes for a container that requests no cpu or memory (schedutil defaults). */
 export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;

@@ -6,12 +6,15 @@ import { LabelSelectorError, labelSelectorFromObject, type Requirement, type Sel
 import { isRecord, type KubeObject, type LabelSelector } from "@/lib/k8s/types";
 import { arrayAt, numberAt, recordAt, stringAt, stringMapAt, stringsAt } from "./narrow";
 import { podRequests, type ResourceAmounts } from "./resources";
+import { selectorShape, type SelectorShape } from "./selector-shape";
 import { tolerationsAt, type Toleration } from "./taints";
 
 /** A required pod (anti-)affinity term. */
 export interface PodAffinityTerm {
   /** undefined for an absent labelSelector, which matches no pod. */
   selector: Selector | undefined;
+  /** How the indexes answer the selector; undefined with the selector. */
+  shape: SelectorShape | undefined;
   namespaces: ReadonlySet<string>;
   /** undefined when not set; an empty selector selects every namespace. */
   namespaceSelector: Selector | undefined;
@@ -70,11 +73,13 @@ function labelKeyRequirements(term: Record<string, unknown>, labels: Record<stri
 function affinityTerm(value: unknown, namespace: string, labels: Record<string, string>): PodAffinityTerm {
   const term = recordAt(value);
   const base = selectorOrNothing(term.labelSelector);
+  const selector = base && [...base, ...labelKeyRequirements(term, labels)];
   const namespaces = stringsAt(term.namespaces);
   const namespaceSelector = isRecord(term.namespaceSelector) ? selectorOrNothing(term.namespaceSelector) : undefined;
   const ownNamespace = namespaces.length === 0 && term.namespaceSelector == null;
   return {
-    selector: base && [...base, ...labelKeyRequirements(term, labels)],
+    selector,
+    shape: selector && selectorShape(selector),
     namespaces: new Set(ownNamespace ? [namespace] : namespaces),
     namespaceSelector,
     topologyKey: stringAt(term.topologyKey) ?? "",

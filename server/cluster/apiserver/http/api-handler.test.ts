@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../testing/test-server";
+import { startTestServer, type TestServer } from "@/server/testing/test-server";
 
 let server: TestServer;
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { ResourceInfo } from "../../resources";
-import { ApiError, badRequest, methodNotAllowed, notFound, unauthorized } from "../errors";
-import { openApiDocument, openApiIndex } from "../openapi/documents";
+import { ApiError, badRequest, methodNotAllowed, unauthorized, unsupportedMediaType } from "../errors";
+import { openApiDocumentJson, openApiIndex } from "../openapi/documents";
 import { parseDeleteOptions } from "../registry/delete-options";
 import type { ObjectRegistry } from "../registry/object-registry";
 import { applyPatch, patchTypeOf } from "../registry/patching";
@@ -14,7 +14,7 @@ import { matchesFilter, parseFilter } from "./list-query";
 import { resolvePath, type ApiRoute } from "./paths";
 import { bindPod, evictPod, type PodLogSource } from "./pod-subresources";
 import { podLogResponse } from "./pod-log";
-import { errorResponse, jsonResponse, statusResponse, successStatus } from "./responses";
+import { errorResponse, jsonResponse, rawJsonResponse, statusResponse, successStatus } from "./responses";
 import { fromScale, toScale } from "./scale";
 import { watchResponse } from "./watch";
 
@@ -72,8 +72,8 @@ export class ApiServer {
       case "openapi-index":
         return jsonResponse(openApiIndex(this.options.prefix));
       case "openapi-document": {
-        const doc = openApiDocument(route.path);
-        return doc ? jsonResponse(doc) : notFoundResponse();
+        const doc = openApiDocumentJson(route.path);
+        return doc ? rawJsonResponse(doc) : notFoundResponse();
       }
       case "openapi-v2":
       case "unknown-resource":
@@ -86,6 +86,7 @@ export class ApiServer {
 
   private async resource(request: Request, route: ResourceRoute, url: URL, accept: string | null): Promise<Response> {
     const { info, name, subresource } = route;
+    refuseProtobufBody(request);
     const query = url.searchParams;
     if (subresource && !info.subresources.includes(subresource as ResourceInfo["subresources"][number]) && !(info.resource === "namespaces" && subresource === "finalize")) {
       return notFoundResponse();
@@ -198,6 +199,17 @@ export class ApiServer {
       return jsonResponse({ ...successStatus(), code: 201 }, 201);
     }
     throw methodNotAllowed(`POST is not supported on ${route.info.resource}/${route.subresource ?? ""}`);
+  }
+}
+
+/**
+ * kubectl's typed clients send protobuf bodies to servers they believe speak it. A 415 makes
+ * client-go switch that client to JSON and retry, as it does for any server without protobuf.
+ */
+function refuseProtobufBody(request: Request): void {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("application/vnd.kubernetes.protobuf")) {
+    throw unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
   }
 }
 

@@ -20,7 +20,7 @@ export function parseFilter(info: ResourceInfo, namespace: string | undefined, q
     throw err;
   }
   const fields = parseFieldSelector(query.get("fieldSelector") ?? "");
-  validateFieldSelector(info.kind, fields);
+  validateFieldSelector(info.kind, fields, info.group);
   return { namespace: info.namespaced ? namespace : undefined, labels, fields };
 }
 

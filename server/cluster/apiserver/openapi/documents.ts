@@ -152,7 +152,7 @@ function resourcePaths(info: ResourceInfo): Record<string, OpenApiPathItem> {
   const paths: Record<string, OpenApiPathItem> = {
     [collection]: {
       parameters: scope,
-      get: listOperation(info, target, `${words}${info.namespaced ? "Namespaced" : ""}${info.kind}`),
+      get: listOperation(info, target, target.name),
       post: operation("post", target, "create", { parameters: query(...WRITE), requestBody: { required: true, content: json(target.schema) }, responses: ok(target, "200", "201", "202") }),
     },
     [item]: {

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -46,20 +45,5 @@ export function nodeListener(handler: FetchHandler) {
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });
-  };
-}
-
-export async function listen(handler: FetchHandler, host = "127.0.0.1", port = 0): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
-  const server = createServer(nodeListener(handler));
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const address = server.address() as AddressInfo;
-  return {
-    server,
-    url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }

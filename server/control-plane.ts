@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ApiServer } from "./cluster/apiserver/http/api-handler";
+import { EmbeddedCluster } from "./cluster/embedded-cluster";
+import { kubeconfigYaml } from "./cluster/kubeconfig";
+import { clientHost, readConfig, type ProcessConfig } from "./config";
+import { ensureServingCertificates } from "./tls/serving-certificates";
+
+/** Mount point of the embedded Kubernetes API on the app's port. */
+export const API_PREFIX = "/k8s";
+
+export interface ControlPlane {
+  config: ProcessConfig;
+  /** the serving identity of the process's port (HTTPS side) */
+  tls: { key: string; cert: string };
+  cluster?: EmbeddedCluster;
+  apiServer?: ApiServer;
+  kubeconfigPath: string;
+  startedAt: string;
+  stop(): void;
+}
+
+// Next.js loads this module once for instrumentation and again for route bundles; only
+// globalThis is shared between them, so the one control plane of the process lives there.
+const globalKey = Symbol.for("lws-console.control-plane");
+type Holder = { [globalKey]?: Promise<ControlPlane> };
+
+/** The process's control plane, started on first use. */
+export function controlPlane(): Promise<ControlPlane> {
+  const holder = globalThis as Holder;
+  holder[globalKey] ??= start(readConfig());
+  return holder[globalKey];
+}
+
+function writePrivate(path: string, contents: string): void {
+  writeFileSync(path, contents, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}
+
+/** The bearer token is generated once per data dir and kept, so kubeconfigs stay valid across restarts. */
+function loadToken(dataDir: string): string {
+  const path = join(dataDir, "token");
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  const token = randomBytes(32).toString("base64url");
+  writePrivate(path, token + "\n");
+  return token;
+}
+
+function servingHosts(host: string): string[] {
+  const hosts = ["127.0.0.1", "localhost", "::1"];
+  const dialed = clientHost(host).replace(/^\[|\]$/g, "");
+  return hosts.includes(dialed) ? hosts : [...hosts, dialed];
+}
+
+async function start(config: ProcessConfig): Promise<ControlPlane> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const kubeconfigPath = join(config.dataDir, "kubeconfig");
+  const cluster = new EmbeddedCluster({ dbPath: join(config.dataDir, "cluster.db") });
+  await cluster.start();
+  const token = loadToken(config.dataDir);
+  const certs = ensureServingCertificates(config.dataDir, servingHosts(config.host));
+  writePrivate(kubeconfigPath, kubeconfigYaml(`https://${clientHost(config.host)}:${config.port}${API_PREFIX}`, token, certs.caPem));
+  // SQLite commits are durable as they happen; closing merely checkpoints the WAL.
+  const stop = () => cluster.close();
+  process.once("exit", stop);
+  console.log(`[lws-console] embedded cluster ready; kubectl: KUBECONFIG=${kubeconfigPath} kubectl get lws`);
+  return {
+    config,
+    tls: { key: certs.keyPem, cert: certs.certPem },
+    cluster,
+    apiServer: cluster.apiServer(token, API_PREFIX),
+    kubeconfigPath,
+    startedAt: new Date().toISOString(),
+    stop,
+  };
+}
