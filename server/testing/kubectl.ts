@@ -11,7 +11,7 @@ export interface KubectlResult {
 }
 
 /** Runs kubectl against a kubeconfig, with an isolated discovery cache. */
-export function kubectl(kubeconfig: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<KubectlResult> {
+export function kubectl(kubeconfig: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<KubectlResult> {
   return new Promise((resolve) => {
     const child = execFile("kubectl", args, { env: kubectlEnv(kubeconfig, options.env), timeout: 30_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
@@ -44,6 +44,6 @@ export function kubectlStream(kubeconfig: string, args: string[]): { child: Chil
   return { child, output: () => out, waitFor };
 }
 
-function kubectlEnv(kubeconfig: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, KUBECONFIG: kubeconfig, KUBECACHEDIR: `${kubeconfig}.cache`, ...extra };
+function kubectlEnv(kubeconfig: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: `${kubeconfig}.cache`, ...extra };
 }
