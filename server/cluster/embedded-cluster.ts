@@ -5,7 +5,7 @@ import { ObjectRegistry } from "./apiserver/registry/object-registry";
 import { STRATEGIES } from "./apiserver/strategies";
 import { GarbageCollector } from "./controllers/garbage-collector";
 import { NamespaceController } from "./controllers/namespace-controller";
-import { RESOURCES } from "./resources";
+import { NAMESPACES } from "@/lib/k8s/resources";
 import { Store } from "./store/store";
 
 export interface EmbeddedClusterOptions {
@@ -17,7 +17,6 @@ export interface EmbeddedClusterOptions {
 
 // The namespaces every cluster starts with, as kube-apiserver creates them.
 const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
-const NAMESPACES = RESOURCES.find((r) => r.resource === "namespaces")!;
 
 /**
  * The embedded control plane: the store (etcd), the registry and admission chain

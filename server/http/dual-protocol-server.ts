@@ -28,7 +28,9 @@ export function createDualProtocolServer(listener: RequestListener, tls: { key: 
     https.on("upgrade", onUpgrade);
   }
   const sockets = new Set<Socket>();
-  const server = createNetServer((socket) => {
+  // Sockets handed over by hand miss http.Server's own noDelay: without it, small responses
+  // written in two packets wait out the peer's delayed ACK (~40 ms each).
+  const server = createNetServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
     dispatch(socket, http, https);

@@ -19,10 +19,16 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   } as RequestInit);
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+async function writeResponse(response: Response, res: ServerResponse, streaming: boolean): Promise<void> {
+  const headers = Object.fromEntries(response.headers.entries());
+  if (!streaming || !response.body) {
+    // One write: headers and body leave together.
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, { ...headers, "content-length": String(body.length) });
+    return void res.end(body);
+  }
+  res.writeHead(response.status, headers);
   res.flushHeaders();
-  if (!response.body) return void res.end();
   const reader = response.body.getReader();
   res.on("close", () => void reader.cancel().catch(() => {}));
   for (;;) {
@@ -33,13 +39,18 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   res.end();
 }
 
+/** Watches and followed logs stream; every other response is sent in one piece. */
+function isStreaming(url: string | undefined): boolean {
+  return /[?&](watch=(true|1)|follow=true)(&|$)/.test(url ?? "");
+}
+
 /** Serves a fetch-style handler on node:http (tests and benchmarks; the app serves through Next). */
 export function nodeListener(handler: FetchHandler) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const abort = new AbortController();
     res.on("close", () => abort.abort());
     handler(toRequest(req, abort.signal))
-      .then((response) => writeResponse(response, res))
+      .then((response) => writeResponse(response, res, isStreaming(req.url)))
       .catch((err) => {
         console.error("http adapter:", err);
         if (!res.headersSent) res.writeHead(500);

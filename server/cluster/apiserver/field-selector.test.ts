@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/k8s/types";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/k8s/api-errors";
 import { fieldValue, matchesFields, parseFieldSelector, validateFieldSelector, type FieldRequirement } from "./field-selector";
 
 function thrown(fn: () => unknown): unknown {

@@ -4,8 +4,8 @@
  * functions accept and the values its ToSelectableFields reports.
  */
 import { isRecord, type KubeObject } from "@/lib/k8s/types";
-import { RESOURCES } from "@/server/cluster/resources";
-import { badRequest } from "./errors";
+import { RESOURCES } from "@/lib/k8s/resources";
+import { badRequest } from "@/lib/k8s/api-errors";
 
 export interface FieldRequirement {
   field: string;

@@ -80,7 +80,7 @@ describe.skipIf(!hasKubectl)("the real kubectl against the embedded API", () => 
     expect((await k(["scale", "lws", "ssa", "--replicas=5"])).code).toBe(0);
     const conflict = await k(["apply", "--server-side", "-f", path]);
     expect(conflict.code).not.toBe(0);
-    expect(conflict.stderr).toMatch(/Apply failed with 1 conflict: conflict with "kubectl-scale".*: \.spec\.replicas/);
+    expect(conflict.stderr).toMatch(/Apply failed with 1 conflict: conflict with "kubectl[^"]*".*: \.spec\.replicas/);
     expect((await k(["apply", "--server-side", "--force-conflicts", "-f", path])).code).toBe(0);
     expect((await k(["get", "lws", "ssa", "-o", "jsonpath={.spec.replicas}"])).stdout).toBe("2");
   });

@@ -1,7 +1,7 @@
 import type { KubeObject, OwnerReference } from "@/lib/k8s/types";
-import { ApiError } from "../apiserver/errors";
+import { ApiError } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../apiserver/registry/object-registry";
-import { RESOURCES, resourceKey, type ResourceInfo } from "../resources";
+import { RESOURCES, resourceKey, type ResourceInfo } from "@/lib/k8s/resources";
 import { flatKey as flatten, parseKey as parse, type ObjectKey } from "../store/store";
 import { DeferredQueue } from "./deferred-queue";
 

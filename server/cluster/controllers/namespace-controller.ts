@@ -1,12 +1,11 @@
 import type { KubeObject } from "@/lib/k8s/types";
 import { isRecord } from "@/lib/k8s/types";
-import { ApiError } from "../apiserver/errors";
+import { ApiError } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../apiserver/registry/object-registry";
 import { NAMESPACE_FINALIZER } from "../apiserver/strategies/namespace-strategy";
-import { RESOURCES, resourceKey } from "../resources";
+import { NAMESPACES, RESOURCES, resourceKey } from "@/lib/k8s/resources";
 import { DeferredQueue } from "./deferred-queue";
 
-const NAMESPACES = RESOURCES.find((r) => r.resource === "namespaces")!;
 const NAMESPACED = RESOURCES.filter((r) => r.namespaced);
 
 /**

@@ -1,5 +1,5 @@
 import type { KubeObject, StatusCause } from "@/lib/k8s/types";
-import type { ResourceInfo } from "../../resources";
+import type { ResourceInfo } from "@/lib/k8s/resources";
 
 export type AdmissionOperation = "CREATE" | "UPDATE" | "DELETE";
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { KubeObject } from "@/lib/k8s/types";
-import type { ResourceInfo } from "../../resources";
-import { ApiError, badRequest, methodNotAllowed, unauthorized, unsupportedMediaType } from "../errors";
+import type { ResourceInfo } from "@/lib/k8s/resources";
+import { ApiError, badRequest, methodNotAllowed, unauthorized, unsupportedMediaType } from "@/lib/k8s/api-errors";
 import { openApiDocumentJson, openApiIndex } from "../openapi/documents";
 import { parseDeleteOptions } from "../registry/delete-options";
 import type { ObjectRegistry } from "../registry/object-registry";
@@ -123,7 +123,7 @@ export class ApiServer {
     if (info.namespaced && route.namespace === undefined) throw methodNotAllowed(`${request.method} requires a namespace`);
     if (request.method === "POST") {
       const body = parseJsonBody(await readBody(request)) as KubeObject;
-      const created = await registry.create(info, route.namespace ?? "", body, writeOptions(query));
+      const created = await registry.create(info, route.namespace ?? "", body, writeOptions(query, request));
       return objectResponse(created, 201);
     }
     if (request.method === "DELETE") return this.deleteCollection(request, route, query);
@@ -163,11 +163,11 @@ export class ApiServer {
     const registry = this.options.registry;
     const body = parseJsonBody(await readBody(request));
     if (subresource === "scale") {
-      const updated = await registry.update(info, namespace, name, fromScale(registry.get(info, namespace, name), body), writeOptions(query));
+      const updated = await registry.update(info, namespace, name, fromScale(registry.get(info, namespace, name), body), writeOptions(query, request));
       return jsonResponse(toScale(info, updated));
     }
     const sub = subresource === "finalize" ? "" : subresource;
-    return objectResponse(await registry.update(info, namespace, name, body as KubeObject, { ...writeOptions(query), subresource: sub }), 200);
+    return objectResponse(await registry.update(info, namespace, name, body as KubeObject, { ...writeOptions(query, request), subresource: sub }), 200);
   }
 
   private async patch(request: Request, route: ResourceRoute, namespace: string, name: string, query: URLSearchParams): Promise<Response> {
@@ -176,12 +176,12 @@ export class ApiServer {
     const type = patchTypeOf(request.headers.get("content-type") ?? undefined, info);
     const text = await readBody(request);
     const body = type === "apply" ? parseYamlBody(text) : parseJsonBody(text);
-    const options = { ...writeOptions(query), force: query.get("force") === "true", subresource: subresource === "scale" ? "" : subresource };
+    const options = { ...writeOptions(query, request), force: query.get("force") === "true", subresource: subresource === "scale" ? "" : subresource };
     if (subresource === "scale") {
       if (type === "apply") throw badRequest("server-side apply is not supported on the scale subresource");
       const current = registry.get(info, namespace, name);
       const scale = applyPatch(type, toScale(info, current), body, { ...info, kind: "Scale" });
-      const updated = await registry.update(info, namespace, name, fromScale(current, scale), writeOptions(query));
+      const updated = await registry.update(info, namespace, name, fromScale(current, scale), writeOptions(query, request));
       return jsonResponse(toScale(info, updated));
     }
     const { object, created } = await registry.patch(info, namespace, name, type, body, options);
@@ -213,8 +213,10 @@ function refuseProtobufBody(request: Request): void {
   }
 }
 
-function writeOptions(query: URLSearchParams) {
-  return { fieldManager: query.get("fieldManager") ?? undefined, dryRun: query.getAll("dryRun").includes("All") };
+/** Without a fieldManager the writer is named after its User-Agent's product, as kube-apiserver does. */
+function writeOptions(query: URLSearchParams, request: Request) {
+  const agent = (request.headers.get("user-agent") ?? "").split("/")[0].trim();
+  return { fieldManager: query.get("fieldManager") || agent.slice(0, 128) || undefined, dryRun: query.getAll("dryRun").includes("All") };
 }
 
 function objectResponse(object: KubeObject, status: number): Response {

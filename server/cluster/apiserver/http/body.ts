@@ -1,5 +1,5 @@
 import { parse as parseYaml } from "yaml";
-import { badRequest, tooLarge } from "../errors";
+import { badRequest, tooLarge } from "@/lib/k8s/api-errors";
 
 /** kube-apiserver's limit on request bodies. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { groupVersion, groupVersions, RESOURCES, type ResourceInfo } from "../../resources";
+import { groupVersion, groupVersions, RESOURCES, type ResourceInfo } from "@/lib/k8s/resources";
 import { jsonResponse } from "./responses";
 
 const VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];

@@ -1,7 +1,7 @@
 import type { KubeObject } from "@/lib/k8s/types";
 import { LabelSelectorError, matchesLabels, parseLabelSelector, type Selector } from "@/lib/k8s/label-selector";
-import type { ResourceInfo } from "../../resources";
-import { badRequest } from "../errors";
+import type { ResourceInfo } from "@/lib/k8s/resources";
+import { badRequest } from "@/lib/k8s/api-errors";
 import { matchesFields, parseFieldSelector, validateFieldSelector, type FieldRequirement } from "../field-selector";
 
 /** The filters of a list or watch request, parsed and checked once. */

@@ -1,7 +1,7 @@
 import type { KubeObject } from "@/lib/k8s/types";
-import { groupVersion, type ResourceInfo } from "../../resources";
+import { groupVersion, type ResourceInfo } from "@/lib/k8s/resources";
 import type { StoreEntry } from "../../store/store";
-import { badRequest } from "../errors";
+import { badRequest } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../registry/object-registry";
 import { toTable, type IncludeObject } from "../tables/table";
 import { matchesFilter, parseFilter } from "./list-query";

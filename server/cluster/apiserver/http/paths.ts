@@ -1,4 +1,4 @@
-import { findResource, type ResourceInfo } from "../../resources";
+import { findResource, type ResourceInfo } from "@/lib/k8s/resources";
 
 /** A request path resolved to what it addresses. */
 export type ApiRoute =

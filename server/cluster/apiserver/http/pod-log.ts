@@ -1,7 +1,8 @@
 import { isRecord, type KubeObject } from "@/lib/k8s/types";
-import { badRequest } from "../errors";
+import { badRequest } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../registry/object-registry";
-import { podsResource, type PodLogSource } from "./pod-subresources";
+import { PODS } from "@/lib/k8s/resources";
+import type { PodLogSource } from "./pod-subresources";
 
 const encoder = new TextEncoder();
 
@@ -13,7 +14,7 @@ function containerNames(pod: KubeObject): string[] {
 
 /** GET pods/<name>/log: text/plain, streamed while `follow=true`. */
 export function podLogResponse(registry: ObjectRegistry, logs: PodLogSource | undefined, namespace: string, name: string, query: URLSearchParams): Response {
-  const pod = registry.get(podsResource(), namespace, name);
+  const pod = registry.get(PODS, namespace, name);
   const names = containerNames(pod);
   const container = query.get("container") ?? (names.length === 1 ? names[0] : undefined);
   if (!container) throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(" ")}]`);

@@ -1,12 +1,11 @@
 import type { KubeObject } from "@/lib/k8s/types";
 import { isRecord } from "@/lib/k8s/types";
 import { rfc3339 } from "@/lib/k8s/time";
-import { RESOURCES, resourceKey } from "../../resources";
-import { badRequest, conflict, notFound } from "../errors";
+import { PODS, resourceKey } from "@/lib/k8s/resources";
+import { badRequest, conflict, notFound } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../registry/object-registry";
 import type { DeleteOptions } from "../registry/delete-options";
 
-const PODS = RESOURCES.find((r) => r.resource === "pods" && r.group === "")!;
 
 /** Where `kubectl logs` text comes from: the simulated kubelets on the embedded cluster. */
 export interface PodLogSource {
@@ -46,8 +45,4 @@ export function bindPod(registry: ObjectRegistry, namespace: string, name: strin
 export async function evictPod(registry: ObjectRegistry, namespace: string, name: string, eviction: unknown): Promise<void> {
   const options = isRecord(eviction) && isRecord(eviction.deleteOptions) ? (eviction.deleteOptions as DeleteOptions) : {};
   await registry.delete(PODS, namespace, name, options);
-}
-
-export function podsResource() {
-  return PODS;
 }

@@ -1,5 +1,5 @@
 import type { Status } from "@/lib/k8s/types";
-import { ApiError, internalError } from "../errors";
+import { ApiError, internalError } from "@/lib/k8s/api-errors";
 
 const JSON_TYPE = "application/json";
 

@@ -1,8 +1,8 @@
 import type { KubeObject, WatchEventType } from "@/lib/k8s/types";
-import { resourceKey, type ResourceInfo } from "../../resources";
+import { resourceKey, type ResourceInfo } from "@/lib/k8s/resources";
 import { ExpiredError } from "../../store/store";
 import type { StoreEvent } from "../../store/watch-history";
-import { badRequest, gone } from "../errors";
+import { badRequest, gone } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../registry/object-registry";
 import { toTable } from "../tables/table";
 import { tableRequest } from "./list";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { RESOURCES, type ResourceInfo } from "@/server/cluster/resources";
+import { RESOURCES, type ResourceInfo } from "@/lib/k8s/resources";
 import { SCHEMA_REF_PREFIX, type GroupVersionKind } from "./core-schemas";
 import { openApiDocument, openApiDocumentJson, openApiIndex, type OpenApiDocument, type OpenApiOperation } from "./documents";
 

@@ -9,7 +9,7 @@
  * The documents are static, so they are built once, on first use.
  */
 import { createHash } from "node:crypto";
-import { RESOURCES, type ResourceInfo } from "@/server/cluster/resources";
+import { RESOURCES, type ResourceInfo } from "@/lib/k8s/resources";
 import { CORE_SCHEMAS, SCALE, SCHEMA_REF_PREFIX, type GroupVersionKind, type OpenApiSchema } from "./core-schemas";
 import { LWS_SCHEMA, LWS_SCHEMA_NAME } from "./lws-schema";
 

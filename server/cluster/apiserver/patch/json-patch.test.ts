@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { ApiError } from "@/server/cluster/apiserver/errors";
+import { ApiError } from "@/lib/k8s/api-errors";
 import { applyJsonPatch } from "./json-patch";
 
 function failure(run: () => unknown): ApiError {

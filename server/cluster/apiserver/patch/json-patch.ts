@@ -2,7 +2,7 @@
  * JSON Patch (RFC 6902), the body of `application/json-patch+json` — what client-node sends
  * by default and what `kubectl patch --type=json` sends.
  */
-import { ApiError, badRequest } from "@/server/cluster/apiserver/errors";
+import { ApiError, badRequest } from "@/lib/k8s/api-errors";
 import { isRecord } from "@/lib/k8s/types";
 
 type Container = Record<string, unknown> | unknown[];

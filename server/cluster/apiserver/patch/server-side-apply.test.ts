@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/k8s/types";
-import { ApiError } from "../errors";
+import { ApiError } from "@/lib/k8s/api-errors";
 import { recordUpdate, serverSideApply, type ApplyInput } from "./server-side-apply";
 
 const T0 = "2024-05-01T10:00:00Z";

@@ -1,6 +1,6 @@
 import { deepEqual } from "@/lib/k8s/deep-equal";
 import { isRecord, type KubeObject, type ManagedFieldsEntry, type ObjectMeta, type StatusCause } from "@/lib/k8s/types";
-import { ApiError, badRequest } from "../errors";
+import { ApiError, badRequest } from "@/lib/k8s/api-errors";
 import { childrenOf, FieldSet, fromObject, isServerOwnedMetadata, listItems, pathString, type FieldPath } from "./field-set";
 
 /**

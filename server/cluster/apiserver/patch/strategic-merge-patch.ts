@@ -5,7 +5,7 @@
  * Follows apimachinery's strategicpatch package as the API server runs it (parallel
  * deletion lists merged, nulls that match nothing dropped).
  */
-import { badRequest } from "@/server/cluster/apiserver/errors";
+import { badRequest } from "@/lib/k8s/api-errors";
 import { isRecord } from "@/lib/k8s/types";
 import { listStrategyAt } from "./merge-keys";
 

@@ -1,6 +1,6 @@
 import type { KubeObject, StatusCause } from "@/lib/k8s/types";
 import { toStatusCause, validateObjectMeta, validateObjectMetaUpdate } from "@/lib/k8s/validation";
-import type { ResourceInfo } from "../../resources";
+import type { ResourceInfo } from "@/lib/k8s/resources";
 import type { KindStrategy } from "../strategies/strategy";
 
 // Kinds whose names must be DNS labels rather than subdomains, as upstream validates them.

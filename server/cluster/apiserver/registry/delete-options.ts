@@ -1,5 +1,5 @@
 import { isRecord } from "@/lib/k8s/types";
-import { badRequest } from "../errors";
+import { badRequest } from "@/lib/k8s/api-errors";
 
 export type PropagationPolicy = "Orphan" | "Background" | "Foreground";
 

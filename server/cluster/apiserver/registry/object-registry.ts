@@ -1,10 +1,10 @@
 import type { KubeObject, StatusCause } from "@/lib/k8s/types";
 import { clone } from "@/lib/k8s/deep-equal";
 import { rfc3339 } from "@/lib/k8s/time";
-import { groupVersion, resourceKey, type ResourceInfo } from "../../resources";
+import { groupVersion, resourceKey, type ResourceInfo } from "@/lib/k8s/resources";
 import { type Store, type StoreEntry } from "../../store/store";
 import type { AdmissionChain, AdmissionOperation } from "../admission/admission";
-import { ApiError, alreadyExists, badRequest, conflict, forbidden, invalid, notFound, type ErrorTarget } from "../errors";
+import { ApiError, alreadyExists, badRequest, conflict, forbidden, invalid, notFound, type ErrorTarget } from "@/lib/k8s/api-errors";
 import { recordUpdate, serverSideApply } from "../patch/server-side-apply";
 import type { KindStrategy, StrategyContext } from "../strategies/strategy";
 import { validateWrite } from "./builtin-validation";

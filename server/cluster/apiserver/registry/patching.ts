@@ -1,6 +1,6 @@
 import type { KubeObject } from "@/lib/k8s/types";
-import type { ResourceInfo } from "../../resources";
-import { badRequest, unsupportedMediaType } from "../errors";
+import type { ResourceInfo } from "@/lib/k8s/resources";
+import { badRequest, unsupportedMediaType } from "@/lib/k8s/api-errors";
 import { applyJsonPatch } from "../patch/json-patch";
 import { applyMergePatch } from "../patch/merge-patch";
 import { applyStrategicMergePatch } from "../patch/strategic-merge-patch";

@@ -1,5 +1,5 @@
 /**
- * The resource types the embedded API server serves: the one table that discovery, OpenAPI,
+ * The resource types LWS Console works with and the embedded API server serves: the one table that discovery, OpenAPI,
  * routing, the store and the garbage collector all read. Adding a kind starts here.
  */
 
@@ -83,3 +83,22 @@ export function groupVersions(): Array<{ group: string; version: string }> {
   for (const info of RESOURCES) seen.set(groupVersion(info), { group: info.group, version: info.version });
   return [...seen.values()];
 }
+
+function mustFind(group: string, resource: string): ResourceInfo {
+  const info = RESOURCES.find((r) => r.group === group && r.resource === resource);
+  if (!info) throw new Error(`unknown resource ${group}/${resource}`);
+  return info;
+}
+
+export const NAMESPACES = mustFind("", "namespaces");
+export const NODES = mustFind("", "nodes");
+export const PODS = mustFind("", "pods");
+export const SERVICES = mustFind("", "services");
+export const ENDPOINTS = mustFind("", "endpoints");
+export const EVENTS = mustFind("", "events");
+export const PERSISTENT_VOLUME_CLAIMS = mustFind("", "persistentvolumeclaims");
+export const CONFIG_MAPS = mustFind("", "configmaps");
+export const STATEFUL_SETS = mustFind("apps", "statefulsets");
+export const CONTROLLER_REVISIONS = mustFind("apps", "controllerrevisions");
+export const LEASES = mustFind("coordination.k8s.io", "leases");
+export const LEADER_WORKER_SETS = mustFind("leaderworkerset.x-k8s.io", "leaderworkersets");

@@ -1,0 +1,12 @@
+import { benchApiServer } from "./api-server.bench";
+
+/** `npm run bench`: every scenario prints its figures next to the issue's targets. */
+async function main(): Promise<void> {
+  console.log(`LWS Console benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  await benchApiServer();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
