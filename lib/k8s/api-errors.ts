@@ -126,3 +126,22 @@ export function fieldNotSupported(field: string, value: unknown, supported: stri
     message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((s) => `"${s}"`).join(", ")}`,
   };
 }
+
+/** The Status code of an ApiError (or of anything carrying a numeric `code`), if any. */
+export function errorCode(err: unknown): number | undefined {
+  if (err instanceof ApiError) return err.code;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "number" ? code : undefined;
+}
+
+export function isNotFound(err: unknown): boolean {
+  return errorCode(err) === 404;
+}
+
+export function isConflict(err: unknown): boolean {
+  return errorCode(err) === 409;
+}
+
+export function isAlreadyExists(err: unknown): boolean {
+  return err instanceof ApiError ? err.reason === "AlreadyExists" : false;
+}

@@ -106,6 +106,12 @@ export interface LabelSelector {
   matchExpressions?: LabelSelectorRequirement[];
 }
 
+/** autoscaling/v1 Scale: the view the /scale subresource gives of a StatefulSet or LeaderWorkerSet. */
+export interface Scale extends KubeObject {
+  spec: { replicas?: number };
+  status: { replicas: number; selector?: string };
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,15 +1,10 @@
-import type { KubeObject } from "@/lib/k8s/types";
+import type { KubeObject, Scale } from "@/lib/k8s/types";
 import { isRecord } from "@/lib/k8s/types";
 import { selectorToString, labelSelectorFromObject } from "@/lib/k8s/label-selector";
 import type { LabelSelector } from "@/lib/k8s/types";
 import type { ResourceInfo } from "@/lib/k8s/resources";
 import { badRequest } from "@/lib/k8s/api-errors";
 
-/** autoscaling/v1 Scale, the view the /scale subresource gives of a StatefulSet or LeaderWorkerSet. */
-export interface Scale extends KubeObject {
-  spec: { replicas?: number };
-  status: { replicas: number; selector?: string };
-}
 
 function selectorOf(info: ResourceInfo, object: KubeObject): string | undefined {
   const status = isRecord(object.status) ? object.status : {};

@@ -6,7 +6,7 @@ import { badRequest, gone } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../registry/object-registry";
 import { toTable } from "../tables/table";
 import { tableRequest } from "./list";
-import { matchesFilter, parseFilter, type ObjectFilter } from "./list-query";
+import { matchesFilter, parseFilter, visibleType, type ObjectFilter } from "./list-query";
 
 // A watcher this far behind is cut off (it relists), so one slow client cannot grow the heap without bound.
 const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
@@ -113,15 +113,7 @@ function sendInitialState(registry: ObjectRegistry, params: WatchParams, sendObj
   }
 }
 
-/** Delivers a store event through the watch's filter; an object moving in or out of the selection is ADDED or DELETED for this watcher. */
 function deliver(params: WatchParams, event: StoreEvent, sendObject: (type: WatchEventType, object: KubeObject, json?: string) => void): void {
-  const now = matchesFilter(params.info, params.filter, event.object);
-  const before = event.previous ? matchesFilter(params.info, params.filter, event.previous) : false;
-  if (event.type === "MODIFIED") {
-    if (now && before) sendObject("MODIFIED", event.object, event.json);
-    else if (now) sendObject("ADDED", event.object, event.json);
-    else if (before) sendObject("DELETED", event.object, event.json);
-    return;
-  }
-  if (now) sendObject(event.type, event.object, event.json);
+  const type = visibleType(params.info, params.filter, event);
+  if (type) sendObject(type, event.object, event.json);
 }
