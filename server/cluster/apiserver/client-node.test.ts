@@ -1,6 +1,7 @@
 import * as k8s from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "@/server/testing/test-server";
+import { waitFor } from "@/server/testing/wait-for";
 
 let server: TestServer;
 let kc: k8s.KubeConfig;
@@ -13,19 +14,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const configMap = (name: string): k8s.V1ConfigMap => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name }, data: { k: name } });
-
-function waitFor<T>(check: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      const value = check();
-      if (value !== undefined) return resolve(value);
-      if (Date.now() - started > timeoutMs) return reject(new Error("condition not met in time"));
-      setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
 
 describe("@kubernetes/client-node against the embedded API (TLS, bearer token)", () => {
   it("creates and lists with the typed and custom-object clients", async () => {
@@ -56,7 +44,7 @@ describe("@kubernetes/client-node against the embedded API (TLS, bearer token)",
     await core.createNamespacedConfigMap({ namespace: "default", body: configMap("watched") });
     await core.patchNamespacedConfigMap({ name: "watched", namespace: "default", body: { data: { k: "changed" } } }, k8s.setHeaderOptions("Content-Type", k8s.PatchStrategy.MergePatch));
     await core.deleteNamespacedConfigMap({ name: "watched", namespace: "default" });
-    await waitFor(() => (events.length >= 3 ? true : undefined));
+    await waitFor(() => events.length >= 3);
     watch.abort();
     expect(events).toEqual(["ADDED watched", "MODIFIED watched", "DELETED watched"]);
   });
@@ -67,7 +55,7 @@ describe("@kubernetes/client-node against the embedded API (TLS, bearer token)",
     const events: Array<{ type: string; code?: number; reason?: string }> = [];
     let done = false;
     await new k8s.Watch(kc).watch("/api/v1/namespaces/default/configmaps", { resourceVersion: "1" }, (type, obj: { code?: number; reason?: string }) => events.push({ type, code: obj.code, reason: obj.reason }), () => (done = true));
-    await waitFor(() => (done ? true : undefined));
+    await waitFor(() => done);
     expect(events).toEqual([{ type: "ERROR", code: 410, reason: "Expired" }]);
   });
 
@@ -86,7 +74,7 @@ describe("@kubernetes/client-node against the embedded API (TLS, bearer token)",
     informer.on("error", () => setTimeout(() => void informer.start(), 10));
     await informer.start();
     await core.createNamespacedConfigMap({ namespace: "default", body: configMap("after-relist") });
-    await waitFor(() => (seen.has("after-relist") ? true : undefined));
+    await waitFor(() => seen.has("after-relist"));
     expect(lists).toBeGreaterThanOrEqual(2);
     expect(informer.get("churn-0", "default")?.data?.k).toBe("churn-0");
     await informer.stop();

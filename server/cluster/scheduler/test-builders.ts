@@ -68,7 +68,7 @@ export class NodeBuilder {
   }
 }
 
-type Container = { name: string; resources?: { requests?: Record<string, string>; limits?: Record<string, string> }; restartPolicy?: string };
+type Container = { name: string; image?: string; resources?: { requests?: Record<string, string>; limits?: Record<string, string> }; restartPolicy?: string };
 
 export class PodBuilder {
   private readonly meta: KubeObject["metadata"];
@@ -90,13 +90,13 @@ export class PodBuilder {
   }
 
   container(requests: Record<string, string>, limits?: Record<string, string>): this {
-    (this.spec.containers as Container[]).push({ name: `c${(this.spec.containers as Container[]).length}`, resources: { requests, limits } });
+    (this.spec.containers as Container[]).push({ name: `c${(this.spec.containers as Container[]).length}`, image: "registry.k8s.io/pause:3.10", resources: { requests, ...(limits ? { limits } : {}) } });
     return this;
   }
 
   initContainer(requests: Record<string, string>, sidecar = false): this {
     const init = (this.spec.initContainers ??= []) as Container[];
-    init.push({ name: `i${init.length}`, resources: { requests }, ...(sidecar ? { restartPolicy: "Always" } : {}) });
+    init.push({ name: `i${init.length}`, image: "registry.k8s.io/pause:3.10", resources: { requests }, ...(sidecar ? { restartPolicy: "Always" } : {}) });
     return this;
   }
 

@@ -1,0 +1,179 @@
+import { isConflict, isNotFound } from "@/lib/k8s/api-errors";
+import { NAMESPACES, NODES, PODS } from "@/lib/k8s/resources";
+import { rfc3339 } from "@/lib/k8s/time";
+import { isRecord, type KubeObject } from "@/lib/k8s/types";
+import type { Client } from "@/server/runtime/client";
+import { EventRecorder } from "@/server/runtime/event-recorder";
+import type { Informer } from "@/server/runtime/informer";
+import type { InformerFactory } from "@/server/runtime/informer-factory";
+import { WorkQueue } from "@/server/runtime/work-queue";
+import { SchedulerCache } from "./cache";
+import { podGroupName, scheduleGang } from "./gang";
+import { schedulePod, type Unschedulable } from "./schedule";
+import type { ScoringStrategy } from "./scoring";
+import { schedulingNodeFromObject } from "./scheduling-node";
+import { schedulingPodFromObject } from "./scheduling-pod";
+
+export const SCHEDULER_NAME = "default-scheduler";
+/**
+ * The quorum of a pod group. Upstream keeps it in a PodGroup object (volcano, scheduler-plugins),
+ * which the embedded cluster does not serve; its pods carry it in this annotation instead.
+ */
+export const GANG_MIN_MEMBER_ANNOTATION = "scheduling.x-k8s.io/min-member";
+
+export interface SchedulerOptions {
+  strategy?: ScoringStrategy;
+  /** place pods of one pod group (scheduling.x-k8s.io/pod-group, volcano group-name) all or none */
+  gang?: boolean;
+}
+
+const key = (o: KubeObject) => `${o.metadata.namespace ?? ""}/${o.metadata.name ?? ""}`;
+
+function isPending(pod: KubeObject): boolean {
+  const spec = isRecord(pod.spec) ? pod.spec : {};
+  const status = isRecord(pod.status) ? pod.status : {};
+  const scheduler = typeof spec.schedulerName === "string" ? spec.schedulerName : SCHEDULER_NAME;
+  return !spec.nodeName && !pod.metadata.deletionTimestamp && scheduler === SCHEDULER_NAME && status.phase !== "Succeeded" && status.phase !== "Failed";
+}
+
+/**
+ * kube-scheduler for the embedded cluster: keeps the scheduler cache from informers, places
+ * pending pods one at a time (binding through pods/binding), and for a pod that fits nowhere
+ * records why (PodScheduled=False/Unschedulable and a FailedScheduling event). Unschedulable pods
+ * are retried whenever the cluster changes in a way that could let them fit.
+ */
+export class SchedulerController {
+  private readonly cache = new SchedulerCache();
+  private readonly queue = new WorkQueue<string>({ name: "scheduler", concurrency: 1 });
+  private readonly unschedulable = new Set<string>();
+  private readonly recorder: EventRecorder;
+  private readonly pods: Informer;
+  private readonly nodes: Informer;
+  private readonly namespaces: Informer;
+  private flushScheduled = false;
+
+  constructor(
+    private readonly client: Client,
+    informers: InformerFactory,
+    private readonly options: SchedulerOptions = {},
+  ) {
+    this.recorder = new EventRecorder(client, SCHEDULER_NAME);
+    this.pods = informers.informer(PODS);
+    this.nodes = informers.informer(NODES);
+    this.namespaces = informers.informer(NAMESPACES);
+  }
+
+  async start(): Promise<void> {
+    this.nodes.addHandler({
+      add: (n) => this.onNode(n),
+      update: (_, n) => this.onNode(n),
+      delete: (n) => this.cache.removeNode(n.metadata.name ?? ""),
+    });
+    this.namespaces.addHandler({
+      add: (ns) => this.cache.setNamespace(ns.metadata.name ?? "", ns.metadata.labels ?? {}),
+      update: (_, ns) => this.cache.setNamespace(ns.metadata.name ?? "", ns.metadata.labels ?? {}),
+      delete: (ns) => this.cache.removeNamespace(ns.metadata.name ?? ""),
+    });
+    this.pods.addHandler({ add: (p) => this.onPod(p), update: (_, p) => this.onPod(p), delete: (p) => this.onPodGone(p) });
+    await Promise.all([this.nodes.start(), this.namespaces.start(), this.pods.start()]);
+    this.queue.run((podKey) => this.scheduleOne(podKey));
+  }
+
+  stop(): void {
+    this.queue.shutdown();
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private onNode(node: KubeObject): void {
+    this.cache.setNode(schedulingNodeFromObject(node));
+    this.retryUnschedulable();
+  }
+
+  private onPod(pod: KubeObject): void {
+    if (isPending(pod)) {
+      if (!this.unschedulable.has(key(pod))) this.queue.add(key(pod));
+      return;
+    }
+    this.unschedulable.delete(key(pod));
+    const wasPlaced = this.cache.nodeInfo(schedulingPodFromObject(pod).nodeName)?.pods.has(key(pod));
+    this.cache.setPod(schedulingPodFromObject(pod));
+    // A newly placed pod can satisfy others' affinity; a finished one frees resources.
+    if (!wasPlaced || pod.metadata.deletionTimestamp) this.retryUnschedulable();
+  }
+
+  private onPodGone(pod: KubeObject): void {
+    this.unschedulable.delete(key(pod));
+    this.cache.removePod(key(pod));
+    this.retryUnschedulable();
+  }
+
+  /** Moves every unschedulable pod back to the queue, once per burst of cluster changes. */
+  private retryUnschedulable(): void {
+    if (this.flushScheduled || this.unschedulable.size === 0) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      for (const podKey of this.unschedulable) this.queue.add(podKey);
+      this.unschedulable.clear();
+    });
+  }
+
+  private async scheduleOne(podKey: string): Promise<void> {
+    const [namespace, name] = podKey.split("/");
+    const pod = this.pods.get(namespace, name);
+    if (!pod || !isPending(pod)) return;
+    const group = this.options.gang ? podGroupName(pod.metadata) : undefined;
+    if (group) return this.scheduleGroup(pod, group);
+    const result = schedulePod(schedulingPodFromObject(pod), this.cache, { strategy: this.options.strategy });
+    if ("nodeName" in result) await this.bind(pod, result.nodeName);
+    else await this.markUnschedulable(pod, result);
+  }
+
+  private async scheduleGroup(pod: KubeObject, group: string): Promise<void> {
+    const members = this.pods.list(pod.metadata.namespace).filter((p) => isPending(p) && podGroupName(p.metadata) === group);
+    const declared = Number(pod.metadata.annotations?.[GANG_MIN_MEMBER_ANNOTATION]);
+    const minMember = Number.isInteger(declared) && declared > 0 ? declared : members.length;
+    const result = scheduleGang(members.map(schedulingPodFromObject), this.cache, { strategy: this.options.strategy, minMember });
+    if ("placements" in result) {
+      for (const { podKey, nodeName } of result.placements) {
+        const member = members.find((m) => key(m) === podKey);
+        if (member) await this.bind(member, nodeName);
+      }
+      return;
+    }
+    const message = `pod group ${group}: fewer than ${minMember} of its ${members.length} pending pods can be placed: ${result.message}`;
+    for (const member of members) await this.markUnschedulable(member, { ...result, message });
+  }
+
+  private async bind(pod: KubeObject, nodeName: string): Promise<void> {
+    const scheduling = schedulingPodFromObject(pod);
+    this.cache.assume(scheduling, nodeName);
+    try {
+      await this.client.bind(pod.metadata.namespace ?? "", pod.metadata.name ?? "", nodeName);
+      this.recorder.event(pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
+    } catch (err) {
+      this.cache.removePod(scheduling.key);
+      if (isNotFound(err) || isConflict(err)) return;
+      throw err;
+    }
+  }
+
+  private async markUnschedulable(pod: KubeObject, result: Unschedulable): Promise<void> {
+    this.unschedulable.add(key(pod));
+    this.recorder.event(pod, "Warning", "FailedScheduling", result.message);
+    const status = isRecord(pod.status) ? pod.status : {};
+    const conditions = Array.isArray(status.conditions) ? status.conditions.filter(isRecord) : [];
+    const current = conditions.find((c) => c.type === "PodScheduled");
+    if (current?.status === "False" && current.reason === "Unschedulable" && current.message === result.message) return;
+    const condition = { type: "PodScheduled", status: "False", reason: "Unschedulable", message: result.message, lastProbeTime: null, lastTransitionTime: rfc3339(new Date()) };
+    const patch = { status: { conditions: [...conditions.filter((c) => c.type !== "PodScheduled"), condition] } };
+    try {
+      await this.client.patchStatus(PODS, pod.metadata.namespace ?? "", pod.metadata.name ?? "", { type: "merge", body: patch }, { fieldManager: SCHEDULER_NAME });
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+}
