@@ -98,9 +98,10 @@ describe.skipIf(!hasKubectl)("the real kubectl against the embedded API", () => 
   });
 
   it("watches with get -w", async () => {
+    await k(["create", "configmap", "before-watch"]);
     const watch = kubectlStream(server.kubeconfig, ["get", "configmaps", "-w"]);
     try {
-      await watch.waitFor(/NAME\s+DATA\s+AGE|No resources/);
+      await watch.waitFor(/^before-watch\s+0\s+/m);
       await k(["create", "configmap", "watched", "--from-literal=a=1"]);
       await watch.waitFor(/^watched\s+1\s+/m);
       await k(["create", "configmap", "watched-2"]);
@@ -183,7 +184,9 @@ describe.skipIf(!hasKubectl)("the real kubectl against the embedded API", () => 
   it("answers 401 to a wrong token and 422 with field causes to invalid input", async () => {
     const bad = file("bad-kubeconfig", (await import("node:fs")).readFileSync(server.kubeconfig, "utf8").replace(server.token, "wrong"));
     expect((await kubectl(bad, ["get", "pods"])).stderr).toContain("You must be logged in to the server");
-    const invalid = await k(["create", "configmap", "Bad_Name"]);
-    expect(invalid.stderr).toContain('The ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name"');
+    const invalid = await k(["apply", "-f", "-"], "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n");
+    expect(invalid.stderr).toContain('The ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain');
+    const generated = await k(["create", "configmap", "Bad_Name"]);
+    expect(generated.stderr).toContain('ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name"');
   });
 });

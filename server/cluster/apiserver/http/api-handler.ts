@@ -1,13 +1,14 @@
 import { timingSafeEqual } from "node:crypto";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { ResourceInfo } from "@/lib/k8s/resources";
-import { ApiError, badRequest, methodNotAllowed, unauthorized, unsupportedMediaType } from "@/lib/k8s/api-errors";
+import { ApiError, badRequest, methodNotAllowed, unauthorized } from "@/lib/k8s/api-errors";
 import { openApiDocumentJson, openApiIndex } from "../openapi/documents";
 import { parseDeleteOptions } from "../registry/delete-options";
 import type { ObjectRegistry } from "../registry/object-registry";
 import { applyPatch, patchTypeOf } from "../registry/patching";
 import { toTable } from "../tables/table";
-import { parseJsonBody, parseYamlBody, readBody } from "./body";
+import { decodeKubernetesProtobuf, KUBERNETES_PROTOBUF } from "../protobuf/decode";
+import { parseJsonBody, parseYamlBody, readBody, readBodyBytes } from "./body";
 import { aggregatedDiscovery, aggregatedDiscoveryVersion, legacyApiGroup, legacyApiGroupList, legacyApiVersions, legacyResourceList, VERSION_INFO } from "./discovery";
 import { listPage, listResponse, tableRequest } from "./list";
 import { matchesFilter, parseFilter } from "./list-query";
@@ -86,7 +87,6 @@ export class ApiServer {
 
   private async resource(request: Request, route: ResourceRoute, url: URL, accept: string | null): Promise<Response> {
     const { info, name, subresource } = route;
-    refuseProtobufBody(request);
     const query = url.searchParams;
     if (subresource && !info.subresources.includes(subresource as ResourceInfo["subresources"][number]) && !(info.resource === "namespaces" && subresource === "finalize")) {
       return notFoundResponse();
@@ -122,7 +122,7 @@ export class ApiServer {
     }
     if (info.namespaced && route.namespace === undefined) throw methodNotAllowed(`${request.method} requires a namespace`);
     if (request.method === "POST") {
-      const body = parseJsonBody(await readBody(request)) as KubeObject;
+      const body = (await readObjectBody(request)) as KubeObject;
       const created = await registry.create(info, route.namespace ?? "", body, writeOptions(query, request));
       return objectResponse(created, 201);
     }
@@ -161,7 +161,7 @@ export class ApiServer {
   private async put(request: Request, route: ResourceRoute, namespace: string, name: string, query: URLSearchParams): Promise<Response> {
     const { info, subresource } = route;
     const registry = this.options.registry;
-    const body = parseJsonBody(await readBody(request));
+    const body = await readObjectBody(request);
     if (subresource === "scale") {
       const updated = await registry.update(info, namespace, name, fromScale(registry.get(info, namespace, name), body), writeOptions(query, request));
       return jsonResponse(toScale(info, updated));
@@ -189,7 +189,7 @@ export class ApiServer {
   }
 
   private async postSubresource(request: Request, route: ResourceRoute, namespace: string, name: string): Promise<Response> {
-    const body = parseJsonBody(await readBody(request));
+    const body = await readObjectBody(request);
     if (route.subresource === "binding") {
       bindPod(this.options.registry, namespace, name, body);
       return jsonResponse({ ...successStatus(), code: 201 }, 201);
@@ -203,14 +203,13 @@ export class ApiServer {
 }
 
 /**
- * kubectl's typed clients send protobuf bodies to servers they believe speak it. A 415 makes
- * client-go switch that client to JSON and retry, as it does for any server without protobuf.
+ * The body of a create/update/subresource POST as an object: JSON, or the protobuf that
+ * kubectl's typed clients send (`kubectl create namespace|configmap|secret|service|deployment`).
  */
-function refuseProtobufBody(request: Request): void {
+async function readObjectBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  if (type.startsWith("application/vnd.kubernetes.protobuf")) {
-    throw unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
-  }
+  if (type.startsWith(KUBERNETES_PROTOBUF)) return decodeKubernetesProtobuf(await readBodyBytes(request));
+  return parseJsonBody(await readBody(request));
 }
 
 /** Without a fieldManager the writer is named after its User-Agent's product, as kube-apiserver does. */

@@ -6,11 +6,16 @@ export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 // Bounds YAML anchors/aliases so a small "billion laughs" document cannot expand without limit.
 const MAX_YAML_ALIASES = 100;
 
-/** Reads a request body, refusing (413) anything over the limit without buffering it all first. */
+/** Reads a request body as text (see readBodyBytes). */
 export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  return (await readBodyBytes(request, limit)).toString("utf8");
+}
+
+/** Reads a request body, refusing (413) anything over the limit without buffering it all first. */
+export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -24,7 +29,7 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export function parseJsonBody(text: string): unknown {

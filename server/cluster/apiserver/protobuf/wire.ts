@@ -1,4 +1,4 @@
-import { badRequest, type ApiError } from "../errors";
+import { badRequest, type ApiError } from "@/lib/k8s/api-errors";
 
 /** Protobuf wire types (https://protobuf.dev/programming-guides/encoding/#structure). */
 export const WireType = {
@@ -21,7 +21,14 @@ export function malformedProtobuf(detail: string): ApiError {
 }
 
 const MAX_VARINT_BYTES = 10;
+// Groups nest without a schema to bound them; this keeps a hostile body from exhausting the stack.
+const MAX_GROUP_DEPTH = 64;
 const utf8 = new TextDecoder("utf-8");
+
+/** Invalid UTF-8 becomes U+FFFD, as Go's JSON encoder would write it. */
+export function utf8Text(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
+}
 
 /**
  * A bounds-checked cursor over one protobuf message. Every read throws a 400 on truncated or
@@ -81,13 +88,12 @@ export class WireReader {
     return this.buf.subarray(start, start + length);
   }
 
-  /** Invalid UTF-8 becomes U+FFFD, as Go's JSON encoder would write it. */
   string(): string {
-    return utf8.decode(this.bytes());
+    return utf8Text(this.bytes());
   }
 
   /** Skips one value of any wire type, including (deprecated) groups. */
-  skip(wireType: number): void {
+  skip(wireType: number, depth = 0): void {
     switch (wireType) {
       case WireType.Varint:
         this.varint();
@@ -99,7 +105,7 @@ export class WireReader {
         this.advance(this.uint());
         return;
       case WireType.StartGroup:
-        this.skipGroup();
+        this.skipGroup(depth + 1);
         return;
       case WireType.Fixed32:
         this.advance(4);
@@ -109,12 +115,13 @@ export class WireReader {
     }
   }
 
-  private skipGroup(): void {
+  private skipGroup(depth: number): void {
+    if (depth > MAX_GROUP_DEPTH) throw malformedProtobuf(`groups nested deeper than ${MAX_GROUP_DEPTH}`);
     for (;;) {
       if (this.done) throw malformedProtobuf("unterminated group");
       const { wireType } = this.tag();
       if (wireType === WireType.EndGroup) return;
-      this.skip(wireType);
+      this.skip(wireType, depth);
     }
   }
 

@@ -1,1 +1,0 @@
-export * from "@/lib/k8s/api-errors";
