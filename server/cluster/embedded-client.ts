@@ -3,10 +3,12 @@ import { clone } from "@/lib/k8s/deep-equal";
 import { groupVersion, resourceKey, type ResourceInfo } from "@/lib/k8s/resources";
 import type { KubeList, KubeObject, Scale } from "@/lib/k8s/types";
 import type { Client, ClientWatchEvent, DeleteOptions, ListOptions, Patch, PatchOptions, Watch, WatchEnd, WatchOptions, WriteOptions } from "@/server/runtime/client";
+import { checkPatchOptions, PATCH_CONTENT_TYPES } from "@/server/runtime/patch-requests";
 import { listPage } from "./apiserver/http/list";
 import { parseFilter, visibleType } from "./apiserver/http/list-query";
 import { bindPod, evictPod } from "./apiserver/http/pod-subresources";
 import { fromScale, toScale } from "./apiserver/http/scale";
+import { patchTypeOf } from "./apiserver/registry/patching";
 import type { ObjectRegistry } from "./apiserver/registry/object-registry";
 import { ExpiredError } from "./store/store";
 
@@ -17,6 +19,12 @@ function query(options: ListOptions | WatchOptions): URLSearchParams {
   if ("limit" in options && options.limit) q.set("limit", String(options.limit));
   if ("continue" in options && options.continue) q.set("continue", options.continue);
   return q;
+}
+
+/** The patch type, checked as the HTTP layer checks a PATCH: strategic merge patch is refused (415) on CRDs. */
+function patchType(resource: ResourceInfo, patch: Patch, options: PatchOptions): Patch["type"] {
+  checkPatchOptions(patch, options);
+  return patchTypeOf(PATCH_CONTENT_TYPES[patch.type], resource);
 }
 
 function namespaceOf(resource: ResourceInfo, object: KubeObject): string {
@@ -95,11 +103,11 @@ export class EmbeddedClient implements Client {
   }
 
   async patch<T extends KubeObject>(resource: ResourceInfo, namespace: string, name: string, patch: Patch, options: PatchOptions = {}): Promise<T> {
-    return (await this.registry.patch(resource, namespace, name, patch.type, clone(patch.body), options)).object as T;
+    return (await this.registry.patch(resource, namespace, name, patchType(resource, patch, options), clone(patch.body), options)).object as T;
   }
 
   async patchStatus<T extends KubeObject>(resource: ResourceInfo, namespace: string, name: string, patch: Patch, options: PatchOptions = {}): Promise<T> {
-    return (await this.registry.patch(resource, namespace, name, patch.type, clone(patch.body), { ...options, subresource: "status" })).object as T;
+    return (await this.registry.patch(resource, namespace, name, patchType(resource, patch, options), clone(patch.body), { ...options, subresource: "status" })).object as T;
   }
 
   async delete(resource: ResourceInfo, namespace: string, name: string, options: DeleteOptions = {}): Promise<void> {
