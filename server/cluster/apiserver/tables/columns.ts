@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from "@/lib/k8s/types";
 import { humanDuration } from "./human-duration";
-import { record, records, text, timestamp } from "./object-fields";
+import { record, records, text, timestamp } from "@/lib/k8s/object-fields";
 
 export interface TableColumnDefinition {
   name: string;

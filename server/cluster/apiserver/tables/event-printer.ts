@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from "@/lib/k8s/types";
 import { NAME_COLUMN, column, since, type KindPrinter } from "./columns";
-import { integer, optionalRecord, record, text } from "./object-fields";
+import { integer, optionalRecord, record, text } from "@/lib/k8s/object-fields";
 
 const COLUMNS = [
   column("Last Seen", "The time at which the most recent occurrence of this event was recorded."),

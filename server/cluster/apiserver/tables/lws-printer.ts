@@ -6,7 +6,7 @@
 import type { KubeObject } from "@/lib/k8s/types";
 import { NAME_COLUMN, column, type KindPrinter } from "./columns";
 import { humanDuration } from "./human-duration";
-import { integer, record, timestamp } from "./object-fields";
+import { integer, record, timestamp } from "@/lib/k8s/object-fields";
 
 const COLUMNS = [
   NAME_COLUMN,

@@ -1,7 +1,7 @@
 /** Namespace, ConfigMap and Lease rows as kube-apiserver prints them. */
 import type { KubeObject } from "@/lib/k8s/types";
 import { AGE_COLUMN, NAME_COLUMN, age, column, type KindPrinter } from "./columns";
-import { record, text } from "./object-fields";
+import { record, text } from "@/lib/k8s/object-fields";
 
 export const namespacePrinter: KindPrinter = {
   columns: [NAME_COLUMN, column("Status", "The status of the namespace"), AGE_COLUMN],

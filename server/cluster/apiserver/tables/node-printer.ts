@@ -1,7 +1,7 @@
 /** Node rows as kube-apiserver prints them. */
 import type { KubeObject } from "@/lib/k8s/types";
 import { AGE_COLUMN, NAME_COLUMN, age, column, type KindPrinter } from "./columns";
-import { record, records, text } from "./object-fields";
+import { record, records, text } from "@/lib/k8s/object-fields";
 
 const ROLE_LABEL_PREFIX = "node-role.kubernetes.io/";
 /** The older single-valued role label, still honoured by upstream's printer. */

@@ -1,7 +1,7 @@
 /** Service and Endpoints rows as kube-apiserver prints them. */
 import type { KubeObject } from "@/lib/k8s/types";
 import { AGE_COLUMN, NAME_COLUMN, age, column, formatLabels, type KindPrinter } from "./columns";
-import { integer, record, records, stringMap, text, texts } from "./object-fields";
+import { integer, record, records, stringMap, text, texts } from "@/lib/k8s/object-fields";
 
 const SERVICE_COLUMNS = [
   NAME_COLUMN,

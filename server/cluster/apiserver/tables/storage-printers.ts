@@ -1,7 +1,7 @@
 /** PersistentVolumeClaim rows as kube-apiserver prints them. */
 import type { KubeObject } from "@/lib/k8s/types";
 import { AGE_COLUMN, NAME_COLUMN, age, column, type KindPrinter } from "./columns";
-import { record, text, texts } from "./object-fields";
+import { record, text, texts } from "@/lib/k8s/object-fields";
 
 /** The annotation that predates spec.storageClassName and still wins over it. */
 const BETA_STORAGE_CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class";

@@ -1,7 +1,7 @@
 /** StatefulSet and ControllerRevision rows as kube-apiserver prints them. */
 import type { KubeObject, OwnerReference } from "@/lib/k8s/types";
 import { AGE_COLUMN, CONTAINERS_COLUMN, IMAGES_COLUMN, NAME_COLUMN, age, column, containerCells, type KindPrinter } from "./columns";
-import { integer, record } from "./object-fields";
+import { integer, record } from "@/lib/k8s/object-fields";
 
 export const statefulSetPrinter: KindPrinter = {
   columns: [NAME_COLUMN, column("Ready", "Number of the pod with ready state"), AGE_COLUMN, CONTAINERS_COLUMN, IMAGES_COLUMN],
