@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 import type { ApiServer } from "./cluster/apiserver/http/api-handler";
 import { EmbeddedCluster } from "./cluster/embedded-cluster";
+import { loadTopology } from "./cluster/topology/topology-file";
 import { kubeconfigYaml } from "./cluster/kubeconfig";
 import { clientHost, readConfig, type ProcessConfig } from "./config";
 import { ensureServingCertificates } from "./tls/serving-certificates";
@@ -56,7 +57,12 @@ function servingHosts(host: string): string[] {
 async function start(config: ProcessConfig): Promise<ControlPlane> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const kubeconfigPath = join(config.dataDir, "kubeconfig");
-  const cluster = new EmbeddedCluster({ dbPath: join(config.dataDir, "cluster.db") });
+  const cluster = new EmbeddedCluster({
+    dbPath: join(config.dataDir, "cluster.db"),
+    simulation: {
+      dataPlane: { topology: loadTopology(config.topologyFile), podStartupMs: config.podStartupMs, terminationMs: config.podStartupMs },
+    },
+  });
   await cluster.start();
   const token = loadToken(config.dataDir);
   const certs = ensureServingCertificates(config.dataDir, servingHosts(config.host));

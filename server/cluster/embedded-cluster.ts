@@ -1,3 +1,6 @@
+import type { FaultInjector } from "@/lib/k8s/faults";
+import { NAMESPACES } from "@/lib/k8s/resources";
+import { InformerFactory } from "@/server/runtime/informer-factory";
 import { AdmissionChain } from "./apiserver/admission/admission";
 import { ApiServer } from "./apiserver/http/api-handler";
 import type { PodLogSource } from "./apiserver/http/pod-subresources";
@@ -5,7 +8,10 @@ import { ObjectRegistry } from "./apiserver/registry/object-registry";
 import { STRATEGIES } from "./apiserver/strategies";
 import { GarbageCollector } from "./controllers/garbage-collector";
 import { NamespaceController } from "./controllers/namespace-controller";
-import { NAMESPACES } from "@/lib/k8s/resources";
+import { StatefulSetController } from "./controllers/statefulset/statefulset-controller";
+import { SimulatedDataPlane, type DataPlaneOptions } from "./data-plane";
+import { EmbeddedClient } from "./embedded-client";
+import { SchedulerController, type SchedulerOptions } from "./scheduler/scheduler-controller";
 import { Store } from "./store/store";
 
 export interface EmbeddedClusterOptions {
@@ -13,36 +19,64 @@ export interface EmbeddedClusterOptions {
   dbPath: string;
   historySize?: number;
   synchronous?: "NORMAL" | "FULL";
+  /**
+   * The simulated cluster around the API server: nodes and kubelets, the scheduler and the
+   * StatefulSet controller. Off for tests of the API server alone.
+   */
+  simulation?: { dataPlane?: DataPlaneOptions; scheduler?: SchedulerOptions };
 }
 
 // The namespaces every cluster starts with, as kube-apiserver creates them.
 const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
+interface Controller {
+  start(): Promise<void> | void;
+  stop(): void;
+  idle(): Promise<void>;
+}
+
 /**
  * The embedded control plane: the store (etcd), the registry and admission chain
- * (kube-apiserver), and the controllers kube-controller-manager would run for it.
+ * (kube-apiserver), the controllers kube-controller-manager would run, and (with `simulation`)
+ * kube-scheduler and the kubelets of simulated nodes. Its Client and informers are the process's.
  */
 export class EmbeddedCluster {
   readonly store: Store;
   readonly admission = new AdmissionChain();
   readonly registry: ObjectRegistry;
-  private readonly gc: GarbageCollector;
-  private readonly namespaces: NamespaceController;
-  logs?: PodLogSource;
+  readonly client: EmbeddedClient;
+  readonly informers: InformerFactory;
+  private readonly controllers: Controller[];
+  private readonly dataPlane?: SimulatedDataPlane;
 
   constructor(options: EmbeddedClusterOptions) {
     this.store = new Store({ path: options.dbPath, historySize: options.historySize, synchronous: options.synchronous });
     this.registry = new ObjectRegistry(this.store, this.admission, STRATEGIES);
-    this.gc = new GarbageCollector(this.registry);
-    this.namespaces = new NamespaceController(this.registry);
+    this.client = new EmbeddedClient(this.registry);
+    this.informers = new InformerFactory(this.client);
+    this.controllers = [new GarbageCollector(this.registry), new NamespaceController(this.registry)];
+    const simulation = options.simulation;
+    if (simulation) {
+      this.dataPlane = new SimulatedDataPlane(this.client, this.informers, simulation.dataPlane);
+      this.controllers.push(this.dataPlane, new SchedulerController(this.client, this.informers, simulation.scheduler), new StatefulSetController(this.client, this.informers));
+    }
+  }
+
+  /** Container output for `kubectl logs`, from the simulated kubelets. */
+  get logs(): PodLogSource | undefined {
+    return this.dataPlane?.logs;
+  }
+
+  /** Fault injection (crash a container, fail a node, ...); simulated clusters only. */
+  get faults(): FaultInjector | undefined {
+    return this.dataPlane?.faults;
   }
 
   async start(): Promise<void> {
     for (const name of SYSTEM_NAMESPACES) {
       if (!this.store.get("namespaces", "", name)) await this.registry.create(NAMESPACES, "", { apiVersion: "v1", kind: "Namespace", metadata: { name } }, { fieldManager: "kube-apiserver" });
     }
-    this.gc.start();
-    this.namespaces.start();
+    for (const controller of this.controllers) await controller.start();
   }
 
   apiServer(token: string, prefix: string): ApiServer {
@@ -51,17 +85,17 @@ export class EmbeddedCluster {
 
   /** Resolves once the cluster's own controllers have nothing left to do (for tests). */
   async settle(): Promise<void> {
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 100; i++) {
       const rv = this.store.resourceVersion;
-      await this.gc.idle();
-      await this.namespaces.idle();
+      for (const controller of this.controllers) await controller.idle();
+      await new Promise((resolve) => setImmediate(resolve));
       if (this.store.resourceVersion === rv) return;
     }
   }
 
   close(): void {
-    this.gc.stop();
-    this.namespaces.stop();
+    for (const controller of this.controllers) controller.stop();
+    this.informers.stop();
     this.store.close();
   }
 }

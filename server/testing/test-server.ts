@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EmbeddedCluster } from "../cluster/embedded-cluster";
+import { EmbeddedCluster, type EmbeddedClusterOptions } from "../cluster/embedded-cluster";
 import { kubeconfigYaml } from "../cluster/kubeconfig";
 import { API_PREFIX } from "../control-plane";
 import { createDualProtocolServer } from "../http/dual-protocol-server";
@@ -24,10 +24,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Zero-delay simulation settings for tests: pods start and stop at once. */
+export const INSTANT_SIMULATION: NonNullable<EmbeddedClusterOptions["simulation"]> = {
+  dataPlane: { podStartupMs: 0, terminationMs: 0, backoffMs: 0, leaseRenewMs: 60_000, tolerationSecondMs: 0 },
+};
+
 /** An embedded cluster served on a free loopback port as the app serves it, with a kubeconfig for kubectl. */
-export async function startTestServer(options: { dbPath?: string; historySize?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dbPath?: string; historySize?: number; simulation?: EmbeddedClusterOptions["simulation"] } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "lws-test-"));
-  const cluster = new EmbeddedCluster({ dbPath: options.dbPath ?? ":memory:", historySize: options.historySize });
+  const cluster = new EmbeddedCluster({ dbPath: options.dbPath ?? ":memory:", historySize: options.historySize, simulation: options.simulation });
   await cluster.start();
   const token = "test-token-" + Math.random().toString(36).slice(2);
   const apiServer = cluster.apiServer(token, API_PREFIX);
