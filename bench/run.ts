@@ -1,9 +1,11 @@
 import { benchApiServer } from "./api-server.bench";
+import { benchSimulation } from "./simulation.bench";
 
 /** `npm run bench`: every scenario prints its figures next to the issue's targets. */
 async function main(): Promise<void> {
   console.log(`LWS Console benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   await benchApiServer();
+  await benchSimulation();
 }
 
 main().catch((err) => {

@@ -91,15 +91,15 @@ export class EmbeddedClient implements Client {
   }
 
   async create<T extends KubeObject>(resource: ResourceInfo, object: T, options: WriteOptions = {}): Promise<T> {
-    return (await this.registry.create(resource, namespaceOf(resource, object), clone(object), options)) as T;
+    return (await this.registry.create(resource, namespaceOf(resource, object), object, options)) as T;
   }
 
   async update<T extends KubeObject>(resource: ResourceInfo, object: T, options: WriteOptions = {}): Promise<T> {
-    return (await this.registry.update(resource, namespaceOf(resource, object), object.metadata.name ?? "", clone(object), options)) as T;
+    return (await this.registry.update(resource, namespaceOf(resource, object), object.metadata.name ?? "", object, options)) as T;
   }
 
   async updateStatus<T extends KubeObject>(resource: ResourceInfo, object: T, options: WriteOptions = {}): Promise<T> {
-    return (await this.registry.update(resource, namespaceOf(resource, object), object.metadata.name ?? "", clone(object), { ...options, subresource: "status" })) as T;
+    return (await this.registry.update(resource, namespaceOf(resource, object), object.metadata.name ?? "", object, { ...options, subresource: "status" })) as T;
   }
 
   async patch<T extends KubeObject>(resource: ResourceInfo, namespace: string, name: string, patch: Patch, options: PatchOptions = {}): Promise<T> {
@@ -126,7 +126,7 @@ export class EmbeddedClient implements Client {
   }
 
   async bind(namespace: string, name: string, nodeName: string): Promise<void> {
-    bindPod(this.registry, namespace, name, { apiVersion: "v1", kind: "Binding", metadata: { name }, target: { kind: "Node", name: nodeName } });
+    await bindPod(this.registry, namespace, name, { apiVersion: "v1", kind: "Binding", metadata: { name }, target: { kind: "Node", name: nodeName } });
   }
 
   async evict(namespace: string, name: string, options: DeleteOptions = {}): Promise<void> {

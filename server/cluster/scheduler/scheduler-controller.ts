@@ -128,7 +128,7 @@ export class SchedulerController {
     const group = this.options.gang ? podGroupName(pod.metadata) : undefined;
     if (group) return this.scheduleGroup(pod, group);
     const result = schedulePod(schedulingPodFromObject(pod), this.cache, { strategy: this.options.strategy });
-    if ("nodeName" in result) await this.bind(pod, result.nodeName);
+    if ("nodeName" in result) this.bind(pod, result.nodeName);
     else await this.markUnschedulable(pod, result);
   }
 
@@ -140,7 +140,7 @@ export class SchedulerController {
     if ("placements" in result) {
       for (const { podKey, nodeName } of result.placements) {
         const member = members.find((m) => key(m) === podKey);
-        if (member) await this.bind(member, nodeName);
+        if (member) this.bind(member, nodeName);
       }
       return;
     }
@@ -148,17 +148,22 @@ export class SchedulerController {
     for (const member of members) await this.markUnschedulable(member, { ...result, message });
   }
 
-  private async bind(pod: KubeObject, nodeName: string): Promise<void> {
+  /**
+   * Assumes the pod onto the node and binds in the background, as kube-scheduler does: the next
+   * pod is placed against the assumed state without waiting for the API round trip.
+   */
+  private bind(pod: KubeObject, nodeName: string): void {
     const scheduling = schedulingPodFromObject(pod);
     this.cache.assume(scheduling, nodeName);
-    try {
-      await this.client.bind(pod.metadata.namespace ?? "", pod.metadata.name ?? "", nodeName);
-      this.recorder.event(pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
-    } catch (err) {
-      this.cache.removePod(scheduling.key);
-      if (isNotFound(err) || isConflict(err)) return;
-      throw err;
-    }
+    this.client.bind(pod.metadata.namespace ?? "", pod.metadata.name ?? "", nodeName).then(
+      () => this.recorder.event(pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`),
+      (err: unknown) => {
+        this.cache.removePod(scheduling.key);
+        if (isNotFound(err)) return;
+        if (!isConflict(err)) console.error(`[${SCHEDULER_NAME}] binding ${scheduling.key} to ${nodeName} failed:`, err instanceof Error ? err.message : err);
+        this.queue.addRateLimited(scheduling.key);
+      },
+    );
   }
 
   private async markUnschedulable(pod: KubeObject, result: Unschedulable): Promise<void> {

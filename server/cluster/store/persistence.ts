@@ -25,6 +25,8 @@ export class SqlitePersistence {
 
   constructor(path: string, synchronous: "NORMAL" | "FULL" = "NORMAL") {
     this.db = new Database(path);
+    // One process owns the database: exclusive locking spares a shared-memory lock per transaction.
+    this.db.pragma("locking_mode = EXCLUSIVE");
     this.db.pragma("journal_mode = WAL");
     // NORMAL in WAL mode survives a killed process (the WAL is in the OS page cache); FULL also survives power loss.
     this.db.pragma(`synchronous = ${synchronous}`);

@@ -54,6 +54,11 @@ export class Store {
   private readonly byOwnerUid = new Map<string, Set<string>>();
   private readonly historySize: number;
   private rv: number;
+  private pendingOps: PersistOp[] = [];
+  private pendingEvents: StoreEvent[] = [];
+  private flushing: Promise<void> | undefined;
+  private failure: Error | undefined;
+  private closed = false;
 
   constructor(options: StoreOptions) {
     this.persistence = new SqlitePersistence(options.path, options.synchronous);
@@ -108,30 +113,61 @@ export class Store {
   }
 
   /**
-   * Applies the writes atomically: each gets the next resourceVersion, all are persisted in one
-   * SQLite transaction, then watchers are told. Returns the stored objects, in order.
+   * Applies the writes atomically in memory (each gets the next resourceVersion) and queues them
+   * for the next group commit: one SQLite transaction for every write of the same turn of the
+   * event loop. Watchers hear of them only once that transaction has committed, and a writer
+   * must await `durable()` before telling anyone its write succeeded (the registry does).
    */
   commit(writes: readonly StoreWrite[]): KubeObject[] {
-    let rv = this.rv;
-    const ops: PersistOp[] = [];
-    const staged = writes.map((write) => {
-      rv++;
+    if (this.failure) throw this.failure;
+    if (this.closed) throw new Error("the store is closed");
+    return writes.map((write) => {
+      const rv = ++this.rv;
       const object = withResourceVersion(write.object, rv);
       const json = JSON.stringify(object);
       const key = keyOf(write.resource, object);
-      ops.push(write.type === "put" ? { kind: "put", row: { ...key, rv, json } } : { kind: "delete", ...key });
-      return { write, entry: { object: deepFreeze(object), json }, key, rv };
-    });
-    this.persistence.commit(ops, rv);
-    this.rv = rv;
-    return staged.map(({ write, entry, key, rv: eventRV }) => {
+      const entry = { object: deepFreeze(object), json };
       const previous = this.getEntry(key.resource, key.namespace, key.name)?.object;
+      this.pendingOps.push(write.type === "put" ? { kind: "put", row: { ...key, rv, json } } : { kind: "delete", ...key });
       if (write.type === "put") this.index(write.resource, entry, previous);
       else this.unindex(key, entry.object);
       const type = write.type === "delete" ? "DELETED" : previous ? "MODIFIED" : "ADDED";
-      this.publish({ type, resource: write.resource, rv: eventRV, object: entry.object, json: entry.json, previous });
+      this.pendingEvents.push({ type, resource: write.resource, rv, object: entry.object, json, previous });
+      this.scheduleFlush();
       return entry.object;
     });
+  }
+
+  /** Resolves once every write committed so far is on disk. */
+  durable(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return this.flushing ?? Promise.resolve();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    this.flushing = new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        const ops = this.pendingOps;
+        const events = this.pendingEvents;
+        this.pendingOps = [];
+        this.pendingEvents = [];
+        this.flushing = undefined;
+        if (this.closed) return resolve();
+        try {
+          this.persistence.commit(ops, this.rv);
+        } catch (err) {
+          // Memory is now ahead of disk: refuse every further write; a restart reloads the truth.
+          this.failure = err instanceof Error ? err : new Error(String(err));
+          console.error("store: commit failed, refusing further writes:", this.failure);
+          return reject(this.failure);
+        }
+        resolve();
+        for (const event of events) this.publish(event);
+      });
+    });
+    // Writers await durable(); an unobserved rejection must not crash the process by itself.
+    this.flushing.catch(() => {});
   }
 
   /**
@@ -144,8 +180,12 @@ export class Store {
     if (!replay) throw new ExpiredError(sinceRV, this.history(resource).oldestResumableRV());
     let set = this.listeners.get(resource);
     if (!set) this.listeners.set(resource, (set = new Set()));
-    set.add(listener);
-    return { replay, stop: () => set.delete(listener) };
+    // A list may have seen writes whose events are still on their way: the watch starts after them.
+    const onEvent: StoreListener = (event) => {
+      if (event.rv > sinceRV) listener(event);
+    };
+    set.add(onEvent);
+    return { replay, stop: () => set.delete(onEvent) };
   }
 
   /** Subscribes to every committed change of every resource (controllers inside the cluster). */
@@ -155,6 +195,10 @@ export class Store {
   }
 
   close(): void {
+    if (this.closed) return;
+    if (this.pendingOps.length > 0 && !this.failure) this.persistence.commit(this.pendingOps, this.rv);
+    this.pendingOps = [];
+    this.closed = true;
     this.persistence.close();
   }
 

@@ -91,6 +91,8 @@ export class ApiServer {
     if (subresource && !info.subresources.includes(subresource as ResourceInfo["subresources"][number]) && !(info.resource === "namespaces" && subresource === "finalize")) {
       return notFoundResponse();
     }
+    // Clients outside the process read only what is on disk, never a write still being committed.
+    if (request.method === "GET") await this.options.registry.store.durable();
     if (!name) return this.collection(request, route, query, accept);
     const namespace = route.namespace ?? "";
     switch (request.method) {
@@ -191,7 +193,7 @@ export class ApiServer {
   private async postSubresource(request: Request, route: ResourceRoute, namespace: string, name: string): Promise<Response> {
     const body = await readObjectBody(request);
     if (route.subresource === "binding") {
-      bindPod(this.options.registry, namespace, name, body);
+      await bindPod(this.options.registry, namespace, name, body);
       return jsonResponse({ ...successStatus(), code: 201 }, 201);
     }
     if (route.subresource === "eviction") {

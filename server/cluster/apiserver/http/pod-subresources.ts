@@ -1,8 +1,8 @@
 import type { KubeObject } from "@/lib/k8s/types";
 import { isRecord } from "@/lib/k8s/types";
 import { rfc3339 } from "@/lib/k8s/time";
-import { PODS, resourceKey } from "@/lib/k8s/resources";
-import { badRequest, conflict, notFound } from "@/lib/k8s/api-errors";
+import { PODS } from "@/lib/k8s/resources";
+import { badRequest, conflict } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../registry/object-registry";
 import type { DeleteOptions } from "../registry/delete-options";
 
@@ -19,7 +19,7 @@ export interface PodLogSource {
  * POST pods/<name>/binding: the scheduler's way to assign a node. Like upstream's BindingREST it
  * bypasses pod-spec immutability but refuses a pod that is already bound or being deleted.
  */
-export function bindPod(registry: ObjectRegistry, namespace: string, name: string, binding: unknown): KubeObject {
+export async function bindPod(registry: ObjectRegistry, namespace: string, name: string, binding: unknown): Promise<KubeObject> {
   const target = isRecord(binding) && isRecord(binding.target) ? binding.target : undefined;
   const nodeName = typeof target?.name === "string" ? target.name : "";
   if (!nodeName) throw badRequest("binding.target.name is required");
@@ -36,9 +36,7 @@ export function bindPod(registry: ObjectRegistry, namespace: string, name: strin
     spec: { ...spec, nodeName },
     status: { ...status, conditions: [...conditions, { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: now }] },
   };
-  const live = registry.store.get(resourceKey(PODS), namespace, name);
-  if (!live) throw notFound(target404);
-  return registry.store.commit([{ type: "put", resource: resourceKey(PODS), object: bound }])[0];
+  return registry.persist(PODS, "put", bound);
 }
 
 /** POST pods/<name>/eviction: a graceful delete (no PodDisruptionBudgets are served to block it). */

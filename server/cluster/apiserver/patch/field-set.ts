@@ -97,6 +97,8 @@ function comparePaths(a: FieldPath, b: FieldPath): number {
   return a.length - b.length;
 }
 
+const decodedTrees = new WeakMap<object, FieldSet>();
+
 /** An immutable set of field paths. Parents are members only when added themselves, as upstream. */
 export class FieldSet {
   static readonly empty = new FieldSet(new Map());
@@ -122,16 +124,21 @@ export class FieldSet {
     return [...this.members.values()].sort(comparePaths);
   }
 
+  // Set operations reuse the members' keys: serializing paths again dominated update costs.
   union(other: FieldSet): FieldSet {
-    return FieldSet.of([...this.members.values(), ...other.members.values()]);
+    if (other.isEmpty) return this;
+    if (this.isEmpty) return other;
+    return new FieldSet(new Map([...this.members, ...other.members]));
   }
 
   difference(other: FieldSet): FieldSet {
-    return FieldSet.of([...this.members.values()].filter((path) => !other.has(path)));
+    if (other.isEmpty || this.isEmpty) return this;
+    return new FieldSet(new Map([...this.members].filter(([key]) => !other.members.has(key))));
   }
 
   intersection(other: FieldSet): FieldSet {
-    return FieldSet.of([...this.members.values()].filter((path) => other.has(path)));
+    if (other.isEmpty || this.isEmpty) return FieldSet.empty;
+    return new FieldSet(new Map([...this.members].filter(([key]) => other.members.has(key))));
   }
 
   /** Every member's ancestors as members too: what a removal must treat as owned (upstream's EnsureNamedFieldsAreMembers). */
@@ -141,6 +148,15 @@ export class FieldSet {
 
   /** The fieldsV1 tree: a member with children carries `"."`; a member without children is `{}`. */
   toFieldsV1(): Record<string, unknown> {
+    this.encoded ??= this.encode();
+    return this.encoded;
+  }
+
+  // FieldSets are immutable, so each is encoded (and decoded, below) once: managers whose fields
+  // an update leaves alone are re-encoded on every write otherwise.
+  private encoded?: Record<string, unknown>;
+
+  private encode(): Record<string, unknown> {
     const root: Record<string, unknown> = {};
     for (const path of this.paths()) {
       let node = root;
@@ -155,6 +171,18 @@ export class FieldSet {
   }
 
   static fromFieldsV1(tree: unknown): FieldSet {
+    if (typeof tree === "object" && tree !== null) {
+      const cached = decodedTrees.get(tree);
+      if (cached) return cached;
+      const set = FieldSet.decode(tree);
+      decodedTrees.set(tree, set);
+      set.encoded = tree as Record<string, unknown>;
+      return set;
+    }
+    return FieldSet.decode(tree);
+  }
+
+  private static decode(tree: unknown): FieldSet {
     const paths: FieldPath[] = [];
     const walk = (node: Record<string, unknown>, prefix: FieldPath): void => {
       const entries = Object.entries(node);

@@ -102,6 +102,8 @@ function encodeManagers(managers: readonly Manager[]): ManagedFieldsEntry[] | un
 function compare(kind: string, before: unknown, after: unknown): Change {
   const found = { added: [] as FieldPath[], removed: [] as FieldPath[], modified: [] as FieldPath[] };
   const walk = (names: readonly string[], path: FieldPath, a: unknown, b: unknown): void => {
+    // Writes share untouched subtrees with the stored object: nothing below can differ.
+    if (a === b) return;
     const [ca, cb] = [childrenOf(kind, names, a), childrenOf(kind, names, b)];
     if (!ca || !cb || Array.isArray(a) !== Array.isArray(b)) {
       if (!deepEqual(a, b)) found.modified.push(path);

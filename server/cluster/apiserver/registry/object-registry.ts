@@ -56,11 +56,11 @@ export class ObjectRegistry {
 
   /** `applied` is set for server-side apply: the applier then owns exactly the fields it sent. */
   private async createObject(info: ResourceInfo, namespace: string, body: KubeObject, options: PatchOptions, applied?: KubeObject): Promise<KubeObject> {
-    checkTypeMeta(info, body);
-    if (info.namespaced) this.checkNamespaceWritable(namespace, body);
-    if (body.metadata?.resourceVersion) throw badRequest("resourceVersion should not be set on objects to be created");
-    const now = this.clock();
     const draft = clone(body);
+    checkTypeMeta(info, draft);
+    if (info.namespaced) this.checkNamespaceWritable(namespace, draft);
+    if (draft.metadata.resourceVersion) throw badRequest("resourceVersion should not be set on objects to be created");
+    const now = this.clock();
     draft.metadata = initialMetadata(draft.metadata ?? {}, info.namespaced ? namespace : undefined, now);
     if (!draft.metadata.name) throw invalid(info.kind, info.group, "", [{ reason: "FieldValueRequired", field: "metadata.name", message: "Required value: name or generateName is required" }]);
     if (info.subresources.includes("status") && info.kind !== "Node") delete draft.status;
@@ -72,17 +72,18 @@ export class ObjectRegistry {
       : recordUpdate({ ...fields, before: undefined, after: object });
     if (options.dryRun) return object;
     if (this.store.get(resourceKey(info), scopeOf(info, namespace), object.metadata.name ?? "")) throw alreadyExists(target(info, object.metadata.name));
-    return this.store.commit([{ type: "put", resource: resourceKey(info), object }])[0];
+    return this.persist(info, "put", object);
   }
 
   /** PUT: replaces the object (or its status), guarded by metadata.resourceVersion when given. */
   async update(info: ResourceInfo, namespace: string, name: string, body: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
-    checkTypeMeta(info, body);
-    if (body.metadata?.name && body.metadata.name !== name) throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
+    const draft = clone(body);
+    checkTypeMeta(info, draft);
+    if (draft.metadata.name && draft.metadata.name !== name) throw badRequest(`the name of the object (${draft.metadata.name}) does not match the name on the URL (${name})`);
     const old = this.get(info, namespace, name);
-    const expectedRV = body.metadata?.resourceVersion;
+    const expectedRV = draft.metadata.resourceVersion;
     if (expectedRV && expectedRV !== old.metadata.resourceVersion) throw conflict(target(info, name));
-    return this.replace(info, old, clone(body), options);
+    return this.replace(info, old, draft, options);
   }
 
   /** PATCH of any supported type; server-side apply creates a missing object. */
@@ -112,7 +113,7 @@ export class ObjectRegistry {
     const grace = strategy.gracefulDeletion?.(old, options.gracePeriodSeconds) ?? 0;
     if (finalizers.length === 0 && grace === 0 && !strategy.holdsDeletion?.(old)) {
       if (options.dryRun) return old;
-      return this.store.commit([{ type: "delete", resource: resourceKey(info), object: old }])[0];
+      return this.persist(info, "delete", old);
     }
     if (old.metadata.deletionTimestamp && sameList(finalizers, old.metadata.finalizers ?? []) && grace >= (old.metadata.deletionGracePeriodSeconds ?? 0)) return old;
     const now = this.clock();
@@ -120,23 +121,29 @@ export class ObjectRegistry {
     deleting.metadata.deletionTimestamp ??= rfc3339(new Date(now.getTime() + grace * 1000));
     deleting.metadata.deletionGracePeriodSeconds = grace;
     if (options.dryRun) return deleting;
-    return this.store.commit([{ type: "put", resource: resourceKey(info), object: deleting }])[0];
+    return this.persist(info, "put", deleting);
   }
 
-  /** Removes an object whose deletion has completed (finalizers gone, grace over); used by kubelets and the GC. */
-  finalizeDeletion(info: ResourceInfo, object: KubeObject): void {
-    const live = this.store.get(resourceKey(info), object.metadata.namespace ?? "", object.metadata.name ?? "");
-    if (live && live.metadata.uid === object.metadata.uid) this.store.commit([{ type: "delete", resource: resourceKey(info), object: live }]);
+  /**
+   * Writes an object as it is, bypassing admission (for subresources with rules of their own,
+   * like pods/binding), and resolves once it is durable: only then may anyone hear of it.
+   */
+  async persist(info: ResourceInfo, type: "put" | "delete", object: KubeObject): Promise<KubeObject> {
+    const [stored] = this.store.commit([{ type, resource: resourceKey(info), object }]);
+    await this.store.durable();
+    return stored;
   }
 
   /** The shared tail of update and patch: `next` is the client's desired object, `old` what it was based on. */
   private async replace(info: ResourceInfo, old: KubeObject, next: KubeObject, options: WriteOptions, fieldsFromApply = false): Promise<KubeObject> {
     const subresource = options.subresource ?? "";
-    const draft = subresource === "status" ? { ...clone(old), status: next.status } : next;
+    // A status write keeps everything else as stored: sharing those (frozen) subtrees, rather than
+    // copying them, lets managedFields skip them by identity.
+    const draft = subresource === "status" ? { ...old, status: clone(next.status) } : next;
     draft.apiVersion = old.apiVersion;
     draft.kind = old.kind;
-    draft.metadata = preserveServerMetadata(subresource === "status" ? clone(old.metadata) : { ...next.metadata }, old.metadata);
-    if (subresource === "" && info.subresources.includes("status")) draft.status = clone(old.status);
+    draft.metadata = preserveServerMetadata(subresource === "status" ? { ...old.metadata } : { ...next.metadata }, old.metadata);
+    if (subresource === "" && info.subresources.includes("status")) draft.status = old.status;
     if (old.metadata.deletionTimestamp) checkNoNewFinalizers(info, draft, old);
     const now = this.clock();
     this.strategy(info).prepareForUpdate?.(draft, old, this.context(now));
@@ -151,7 +158,7 @@ export class ObjectRegistry {
     if (!live) throw notFound(target(info, old.metadata.name));
     if (live.metadata.resourceVersion !== old.metadata.resourceVersion) throw conflict(target(info, old.metadata.name));
     const finished = object.metadata.deletionTimestamp && !object.metadata.finalizers?.length && !isGraceful(object) && !this.strategy(info).holdsDeletion?.(object);
-    return this.store.commit([{ type: finished ? "delete" : "put", resource: resourceKey(info), object }])[0];
+    return this.persist(info, finished ? "delete" : "put", object);
   }
 
   private applied(info: ResourceInfo, live: KubeObject, body: unknown, options: PatchOptions): KubeObject {

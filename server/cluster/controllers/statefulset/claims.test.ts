@@ -37,7 +37,7 @@ describe("claims", () => {
   ] as const)("whenDeleted $whenDeleted, whenScaled $whenScaled, scaled down $scaledDown: owners $owners", ({ whenDeleted, whenScaled, scaledDown, owners }) => {
     const spec = withPolicy(whenDeleted, whenScaled);
     // Start from the opposite ownership so both adding and removing are exercised.
-    const start = [other, { apiVersion: "apps/v1", kind: "StatefulSet", name: "db", uid: "set-uid" }, { apiVersion: "v1", kind: "Pod", name: "db-2", uid: "pod-uid" }].filter((r) => r.uid === "other" || !owners.includes(r.uid as never));
+    const start = [other, { apiVersion: "apps/v1", kind: "StatefulSet", name: "db", uid: "set-uid" }, { apiVersion: "v1", kind: "Pod", name: "db-2", uid: "pod-uid" }].filter((r) => r.uid === "other" || !(owners as readonly string[]).includes(r.uid));
     const claim = { ...claimsFor(set, spec, 2)[0], metadata: { ...claimsFor(set, spec, 2)[0].metadata, ownerReferences: start } };
     const refs = desiredClaimOwners(claim, set, pod, spec, scaledDown);
     expect(refs.map((r) => r.uid).sort()).toEqual(["other", ...owners].sort());

@@ -31,7 +31,8 @@ export function statefulSet(name: string, spec: Record<string, unknown> = {}): K
 export class Harness {
   readonly cluster = new EmbeddedCluster({ dbPath: ":memory:" });
   readonly client = new EmbeddedClient(this.cluster.registry);
-  controller = new StatefulSetController(this.client, new InformerFactory(this.client));
+  private informers = new InformerFactory(this.client);
+  controller = new StatefulSetController(this.client, this.informers);
 
   async start(): Promise<this> {
     await this.cluster.start();
@@ -42,12 +43,15 @@ export class Harness {
   /** A new controller on new informers, as after a process restart. */
   async restart(): Promise<void> {
     this.controller.stop();
-    this.controller = new StatefulSetController(this.client, new InformerFactory(this.client));
+    this.informers.stop();
+    this.informers = new InformerFactory(this.client);
+    this.controller = new StatefulSetController(this.client, this.informers);
     await this.controller.start();
   }
 
   close(): void {
     this.controller.stop();
+    this.informers.stop();
     this.cluster.close();
   }
 
