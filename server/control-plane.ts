@@ -5,6 +5,9 @@ import type { ApiServer } from "./cluster/apiserver/http/api-handler";
 import { EmbeddedCluster } from "./cluster/embedded-cluster";
 import { loadTopology } from "./cluster/topology/topology-file";
 import { kubeconfigYaml } from "./cluster/kubeconfig";
+import { StreamHub } from "./dashboard/stream-hub";
+import { LwsController } from "./lws/lws-controller";
+import { registerLwsAdmission } from "./wiring/lws-admission";
 import { clientHost, readConfig, type ProcessConfig } from "./config";
 import { ensureServingCertificates } from "./tls/serving-certificates";
 
@@ -15,6 +18,8 @@ export interface ControlPlane {
   config: ProcessConfig;
   /** the serving identity of the process's port (HTTPS side) */
   tls: { key: string; cert: string };
+  /** the dashboard's live feed */
+  streamHub: StreamHub;
   cluster?: EmbeddedCluster;
   apiServer?: ApiServer;
   kubeconfigPath: string;
@@ -63,17 +68,27 @@ async function start(config: ProcessConfig): Promise<ControlPlane> {
       dataPlane: { topology: loadTopology(config.topologyFile), podStartupMs: config.podStartupMs, terminationMs: config.podStartupMs },
     },
   });
+  registerLwsAdmission(cluster.admission);
   await cluster.start();
+  const lwsController = config.controller ? new LwsController(cluster.client, cluster.informers) : undefined;
+  await lwsController?.start();
   const token = loadToken(config.dataDir);
   const certs = ensureServingCertificates(config.dataDir, servingHosts(config.host));
   writePrivate(kubeconfigPath, kubeconfigYaml(`https://${clientHost(config.host)}:${config.port}${API_PREFIX}`, token, certs.caPem));
   // SQLite commits are durable as they happen; closing merely checkpoints the WAL.
-  const stop = () => cluster.close();
+  const streamHub = new StreamHub(cluster.informers);
+  await streamHub.start();
+  const stop = () => {
+    lwsController?.stop();
+    streamHub.stop();
+    cluster.close();
+  };
   process.once("exit", stop);
   console.log(`[lws-console] embedded cluster ready; kubectl: KUBECONFIG=${kubeconfigPath} kubectl get lws`);
   return {
     config,
     tls: { key: certs.keyPem, cert: certs.certPem },
+    streamHub,
     cluster,
     apiServer: cluster.apiServer(token, API_PREFIX),
     kubeconfigPath,

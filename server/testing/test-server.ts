@@ -8,6 +8,8 @@ import { API_PREFIX } from "../control-plane";
 import { createDualProtocolServer } from "../http/dual-protocol-server";
 import { nodeListener } from "../http/node-adapter";
 import { ensureServingCertificates } from "../tls/serving-certificates";
+import { LwsController } from "../lws/lws-controller";
+import { registerLwsAdmission } from "../wiring/lws-admission";
 
 export interface TestServer {
   cluster: EmbeddedCluster;
@@ -30,10 +32,13 @@ export const INSTANT_SIMULATION: NonNullable<EmbeddedClusterOptions["simulation"
 };
 
 /** An embedded cluster served on a free loopback port as the app serves it, with a kubeconfig for kubectl. */
-export async function startTestServer(options: { dbPath?: string; historySize?: number; simulation?: EmbeddedClusterOptions["simulation"] } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dbPath?: string; historySize?: number; simulation?: EmbeddedClusterOptions["simulation"]; lws?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "lws-test-"));
   const cluster = new EmbeddedCluster({ dbPath: options.dbPath ?? ":memory:", historySize: options.historySize, simulation: options.simulation });
+  if (options.lws) registerLwsAdmission(cluster.admission);
   await cluster.start();
+  const lwsController = options.lws ? new LwsController(cluster.client, cluster.informers) : undefined;
+  await lwsController?.start();
   const token = "test-token-" + Math.random().toString(36).slice(2);
   const apiServer = cluster.apiServer(token, API_PREFIX);
   const certs = ensureServingCertificates(dir, ["127.0.0.1", "localhost"]);
@@ -54,6 +59,7 @@ export async function startTestServer(options: { dbPath?: string; historySize?: 
     kubeconfig,
     api: (path, init = {}) => fetch(`${url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } }),
     async close() {
+      lwsController?.stop();
       await close();
       cluster.close();
       rmSync(dir, { recursive: true, force: true });

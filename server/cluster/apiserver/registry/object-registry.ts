@@ -146,7 +146,8 @@ export class ObjectRegistry {
     if (subresource === "" && info.subresources.includes("status")) draft.status = old.status;
     if (old.metadata.deletionTimestamp) checkNoNewFinalizers(info, draft, old);
     const now = this.clock();
-    this.strategy(info).prepareForUpdate?.(draft, old, this.context(now));
+    // Status writes keep the stored spec as it is (shared, frozen): only the resource itself is defaulted.
+    if (subresource === "") this.strategy(info).prepareForUpdate?.(draft, old, this.context(now));
     draft.metadata.generation = nextGeneration(draft, old);
     const object = await this.admit("UPDATE", info, subresource, draft, old, options);
     if (isNoop(object, old)) return old;
@@ -163,7 +164,8 @@ export class ObjectRegistry {
 
   private applied(info: ResourceInfo, live: KubeObject, body: unknown, options: PatchOptions): KubeObject {
     const applied = asObject(info, body);
-    return serverSideApply({ live, applied, manager: manager(options), force: !!options.force, kind: info.kind, apiVersion: groupVersion(info), now: rfc3339(this.clock()), subresource: options.subresource || undefined });
+    // The merge shares subtrees with the (frozen) live object; strategies and admission edit the draft.
+    return clone(serverSideApply({ live, applied, manager: manager(options), force: !!options.force, kind: info.kind, apiVersion: groupVersion(info), now: rfc3339(this.clock()), subresource: options.subresource || undefined }));
   }
 
   private async applyCreate(info: ResourceInfo, namespace: string, name: string, body: unknown, options: PatchOptions): Promise<KubeObject> {

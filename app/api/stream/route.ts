@@ -1,0 +1,11 @@
+import { controlPlane } from "@/server/control-plane";
+import { openEventStream } from "@/server/dashboard/event-stream";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** GET /api/stream[?namespace=][&lws=]: the dashboard's live feed (Server-Sent Events). */
+export async function GET(request: Request): Promise<Response> {
+  const plane = await controlPlane();
+  return openEventStream(plane.streamHub, request);
+}

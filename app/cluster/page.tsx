@@ -1,0 +1,5 @@
+import { ClusterView } from "@/components/cluster/cluster-view";
+
+export default function ClusterPage() {
+  return <ClusterView />;
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useState } from "react";
+import type { NodeView, PodView } from "@/lib/dashboard/view-models";
+import { RackMap } from "../placement/rack-map";
+import { useCluster } from "../stream/use-cluster";
+import { CapacityBar } from "./capacity-bar";
+import { injectFault, type Fault } from "./fault-client";
+
+function usage(pods: PodView[]) {
+  return pods.filter((p) => !p.deleting && p.phase !== "Succeeded" && p.phase !== "Failed").reduce((sum, p) => ({ cpu: sum.cpu + p.requests.cpu, gpu: sum.gpu + p.requests.gpu }), { cpu: 0, gpu: 0 });
+}
+
+/** `/cluster`: racks as columns, nodes with allocation bars, and (embedded cluster) faults to inject. */
+export function ClusterView() {
+  const { data: state, loaded } = useCluster();
+  const [message, setMessage] = useState<string>();
+  const pods = [...state.pod.values()];
+  const run = async (fault: Fault, confirmText: string) => {
+    if (!window.confirm(confirmText)) return;
+    const error = await injectFault(fault);
+    setMessage(error ? `Failed: ${error}` : `Done: ${fault.action} ${"node" in fault ? fault.node : fault.pod}`);
+  };
+  const actions = (node: NodeView) => {
+    const onNode = pods.filter((p) => p.nodeName === node.name);
+    const used = usage(onNode);
+    return (
+      <span className="flex w-full flex-col gap-0.5">
+        <CapacityBar label="cpu" used={used.cpu} total={node.allocatable.cpu} />
+        <CapacityBar label="gpu" used={used.gpu} total={node.allocatable.gpu} />
+        <span className="flex gap-1">
+          <ActionButton label={node.unschedulable ? "Uncordon" : "Cordon"} onClick={() => run({ action: node.unschedulable ? "uncordon" : "cordon", node: node.name }, `${node.unschedulable ? "Uncordon" : "Cordon"} ${node.name}?`)} />
+          <ActionButton label={node.ready ? "Fail node" : "Recover"} onClick={() => run({ action: "setNodeReady", node: node.name, ready: !node.ready }, node.ready ? `Mark ${node.name} NotReady? Its ${onNode.length} pods will be evicted.` : `Mark ${node.name} Ready again?`)} />
+        </span>
+      </span>
+    );
+  };
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Cluster</h1>
+      {message && (
+        <p role="status" className="rounded bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
+          {message}
+        </p>
+      )}
+      {!loaded ? <p className="text-slate-500">Loading…</p> : <RackMap nodes={state.node.values()} pods={pods} nodeActions={actions} onSelectPod={(pod) => void run({ action: "crashContainer", namespace: pod.namespace, pod: pod.name }, `Crash the container of ${pod.namespace}/${pod.name}?`)} />}
+    </div>
+  );
+}
+
+function ActionButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick} className="rounded border border-slate-300 px-1 text-[10px] hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:hover:bg-slate-800">
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { groupsOf } from "@/lib/dashboard/groups";
+import type { PodView } from "@/lib/dashboard/view-models";
+import { useCluster } from "../stream/use-cluster";
+import { ClusterSummary } from "./cluster-summary";
+import { LwsCard } from "./lws-card";
+
+/** `/`: every LWS with per-group health, filterable by namespace (kept in the URL). */
+export function LwsOverview() {
+  const { data: state, loaded } = useCluster();
+  const params = useSearchParams();
+  const router = useRouter();
+  const namespace = params.get("namespace") ?? "";
+  const all = [...state.lws.values()].sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
+  const namespaces = [...new Set(all.map((l) => l.metadata.namespace ?? ""))].sort();
+  const shown = all.filter((l) => !namespace || l.metadata.namespace === namespace);
+  const podsByLws = new Map<string, PodView[]>();
+  for (const pod of state.pod.values()) {
+    if (!pod.lws) continue;
+    const key = `${pod.namespace}/${pod.lws}`;
+    const list = podsByLws.get(key);
+    if (list) list.push(pod);
+    else podsByLws.set(key, [pod]);
+  }
+  const stuck = all.flatMap((l) => groupsOf(l, podsByLws.get(`${l.metadata.namespace}/${l.metadata.name}`) ?? [])).filter((g) => g.health === "failing").length;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-4">
+        <h1 className="text-2xl font-semibold">LeaderWorkerSets</h1>
+        <label className="ml-auto flex items-center gap-2 text-sm">
+          Namespace
+          <select value={namespace} onChange={(e) => router.replace(e.target.value ? `/?namespace=${encodeURIComponent(e.target.value)}` : "/")} className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900">
+            <option value="">All namespaces</option>
+            {namespaces.map((ns) => (
+              <option key={ns} value={ns}>
+                {ns}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ClusterSummary state={state} stuckGroups={stuck} />
+      {!loaded ? (
+        <p className="text-slate-500">Loading…</p>
+      ) : shown.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
+          <p className="font-medium">No LeaderWorkerSets{namespace ? ` in ${namespace}` : ""} yet.</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+            Apply one with <code className="font-mono">kubectl apply -f</code>, or <Link href="/lws/new" className="text-sky-700 underline dark:text-sky-300">create one here</Link>.
+          </p>
+        </div>
+      ) : (
+        <ul className="space-y-3" aria-label="LeaderWorkerSets">
+          {shown.map((lws) => (
+            <li key={lws.metadata.uid}>
+              <LwsCard lws={lws} pods={podsByLws.get(`${lws.metadata.namespace}/${lws.metadata.name}`) ?? []} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

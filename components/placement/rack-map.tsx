@@ -1,0 +1,84 @@
+"use client";
+
+import type { NodeView, PodView } from "@/lib/dashboard/view-models";
+import { podTone, POD_TONE_STYLE } from "../ui/health";
+import { layoutTopology } from "./topology-layout";
+
+export interface RackMapProps {
+  nodes: Iterable<NodeView>;
+  pods: Iterable<PodView>;
+  /** only racks holding these pods are drawn in full (an LWS's placement); all when unset */
+  focus?: boolean;
+  highlightGroup?: number;
+  onHoverGroup?: (group: number | undefined) => void;
+  onSelectPod?: (pod: PodView) => void;
+  nodeActions?: (node: NodeView) => React.ReactNode;
+}
+
+/** A distinct hue per group, so a group's pods read as one colour across racks. */
+export function groupHue(index: number): string {
+  return `hsl(${(index * 137.508) % 360} 65% 45%)`;
+}
+
+/** Zones → racks → nodes with each pod drawn where it runs: exclusive placement, or its violation, at a glance. */
+export function RackMap({ nodes, pods, focus = false, highlightGroup, onHoverGroup, onSelectPod, nodeActions }: RackMapProps) {
+  const zones = layoutTopology(nodes, pods);
+  return (
+    <div className="space-y-4">
+      {zones.map((zone) => {
+        const racks = focus ? zone.racks.filter((r) => r.nodes.some((n) => n.pods.length > 0)) : zone.racks;
+        if (racks.length === 0) return null;
+        return (
+          <section key={zone.name} aria-label={`Zone ${zone.name}`}>
+            <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{zone.name}</h3>
+            <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.min(racks.length, 8)}, minmax(0, 1fr))` }}>
+              {racks.map((rack) => (
+                <div key={rack.name} className="rounded-md border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900" role="group" aria-label={`Rack ${rack.name}`}>
+                  <div className="mb-1 text-xs font-medium">{rack.name}</div>
+                  <ul className="space-y-1">
+                    {rack.nodes.map(({ node, pods: placed }) => (
+                      <li key={node.name} className={`rounded border px-1.5 py-1 text-xs ${node.ready ? "border-slate-200 dark:border-slate-700" : "border-red-400 bg-red-50 dark:bg-red-950"}`}>
+                        <div className="flex items-center gap-1">
+                          <span className="truncate font-mono" title={node.name}>{node.name}</span>
+                          {!node.ready && <span className="rounded bg-red-600 px-1 text-[10px] text-white">NotReady</span>}
+                          {node.unschedulable && <span className="rounded bg-slate-500 px-1 text-[10px] text-white">Cordoned</span>}
+                          {nodeActions && <span className="ml-auto flex gap-1">{nodeActions(node)}</span>}
+                        </div>
+                        <div className="mt-1 flex flex-wrap gap-0.5">
+                          {placed.map((pod) => (
+                            <PodChip key={pod.uid} pod={pod} dimmed={highlightGroup !== undefined && pod.groupIndex !== highlightGroup} onHoverGroup={onHoverGroup} onSelect={onSelectPod} />
+                          ))}
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function PodChip({ pod, dimmed, onHoverGroup, onSelect }: { pod: PodView; dimmed: boolean; onHoverGroup?: (g: number | undefined) => void; onSelect?: (pod: PodView) => void }) {
+  const tone = podTone(pod);
+  const label = `${pod.name}: ${pod.status}${pod.groupIndex !== undefined ? `, group ${pod.groupIndex}` : ""}`;
+  return (
+    <button
+      type="button"
+      title={label}
+      aria-label={label}
+      onClick={() => onSelect?.(pod)}
+      onMouseEnter={() => onHoverGroup?.(pod.groupIndex)}
+      onMouseLeave={() => onHoverGroup?.(undefined)}
+      onFocus={() => onHoverGroup?.(pod.groupIndex)}
+      onBlur={() => onHoverGroup?.(undefined)}
+      className={`h-4 min-w-4 rounded-sm border px-0.5 text-[9px] leading-3 ${POD_TONE_STYLE[tone]} ${dimmed ? "opacity-25" : ""} focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500`}
+      style={pod.groupIndex !== undefined && tone === "ready" ? { backgroundColor: groupHue(pod.groupIndex), borderColor: groupHue(pod.groupIndex) } : undefined}
+    >
+      {pod.workerIndex === 0 ? "L" : (pod.workerIndex ?? "")}
+    </button>
+  );
+}

@@ -1,0 +1,9 @@
+/** Short ages like kubectl's (12s, 5m, 3h, 2d). */
+export function age(timestamp: string | undefined, now = Date.now()): string {
+  if (!timestamp) return "";
+  const seconds = Math.max(0, Math.floor((now - Date.parse(timestamp)) / 1000));
+  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 3 * 3600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 48 * 3600) return `${Math.floor(seconds / 3600)}h`;
+  return `${Math.floor(seconds / 86400)}d`;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { applyChanges, stateFromSnapshot } from "./cluster-state";
+import type { NodeView, PodView } from "./view-models";
+
+const pod = (name: string, status = "Running"): PodView => ({ namespace: "default", name, uid: name, resourceVersion: "1", labels: {}, phase: "Running", status, ready: true, readyContainers: "1/1", restarts: 0, requests: { cpu: 0, memory: 0, gpu: 0 }, deleting: false, createdAt: "" });
+const node = (name: string): NodeView => ({ name, uid: name, resourceVersion: "1", labels: {}, ready: true, unschedulable: false, taints: [], capacity: { cpu: 1, memory: 1, gpu: 0, pods: 1 }, allocatable: { cpu: 1, memory: 1, gpu: 0, pods: 1 } });
+
+describe("the browser's cluster state", () => {
+  it("starts from a snapshot and applies upserts and deletes", () => {
+    const state = stateFromSnapshot({ resourceVersion: "5", lws: [], pod: [pod("a"), pod("b")], statefulset: [], node: [node("n1")], event: [] });
+    expect([...state.pod.keys()]).toEqual(["default/a", "default/b"]);
+    expect([...state.node.keys()]).toEqual(["/n1"]);
+    const next = applyChanges(state, [
+      { kind: "pod", type: "upsert", key: "default/a", object: pod("a", "CrashLoopBackOff") },
+      { kind: "pod", type: "delete", key: "default/b" },
+    ], "7");
+    expect(next.resourceVersion).toBe("7");
+    expect(next.pod.get("default/a")?.status).toBe("CrashLoopBackOff");
+    expect(next.pod.has("default/b")).toBe(false);
+    expect(state.pod.get("default/a")?.status).toBe("Running");
+    expect(next.node).toBe(state.node);
+  });
+});

@@ -1,0 +1,40 @@
+import type { Snapshot, ViewChange, ViewKind, ViewsByKind } from "./view-models";
+
+/** The browser's picture of the cluster: one map per view kind, rebuilt immutably per change batch. */
+export type ClusterState = { resourceVersion: string } & { [K in ViewKind]: ReadonlyMap<string, ViewsByKind[K]> };
+
+export const EMPTY_STATE: ClusterState = {
+  resourceVersion: "0",
+  lws: new Map(),
+  pod: new Map(),
+  statefulset: new Map(),
+  node: new Map(),
+  event: new Map(),
+};
+
+function keyed<T extends { metadata?: { namespace?: string; name?: string }; namespace?: string; name?: string }>(views: T[]): Map<string, T> {
+  return new Map(views.map((v) => [`${v.metadata?.namespace ?? v.namespace ?? ""}/${v.metadata?.name ?? v.name ?? ""}`, v]));
+}
+
+export function stateFromSnapshot(snapshot: Snapshot): ClusterState {
+  return {
+    resourceVersion: snapshot.resourceVersion,
+    lws: keyed(snapshot.lws),
+    pod: keyed(snapshot.pod),
+    statefulset: keyed(snapshot.statefulset),
+    node: keyed(snapshot.node),
+    event: keyed(snapshot.event),
+  };
+}
+
+/** Applies a batch of changes; only the maps a batch touches are copied. */
+export function applyChanges(state: ClusterState, changes: readonly ViewChange[], resourceVersion: string): ClusterState {
+  const copies = new Map<ViewKind, Map<string, unknown>>();
+  for (const change of changes) {
+    let map = copies.get(change.kind);
+    if (!map) copies.set(change.kind, (map = new Map(state[change.kind] as ReadonlyMap<string, unknown>)));
+    if (change.type === "upsert") map.set(change.key, change.object);
+    else map.delete(change.key);
+  }
+  return { ...state, ...Object.fromEntries(copies), resourceVersion } as ClusterState;
+}

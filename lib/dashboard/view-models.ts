@@ -1,0 +1,112 @@
+/**
+ * What the dashboard receives: slim views of the objects it draws, computed on the server so a
+ * 1,000-group LWS streams kilobytes per change rather than whole pods. Shared by the SSE hub and
+ * the browser's cache.
+ */
+import type { KubeObject } from "@/lib/k8s/types";
+
+export interface PodView {
+  namespace: string;
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  labels: Record<string, string>;
+  /** LWS identity, from the pod's labels */
+  lws?: string;
+  groupIndex?: number;
+  workerIndex?: number;
+  subGroupIndex?: number;
+  revision?: string;
+  nodeName?: string;
+  podIP?: string;
+  phase: string;
+  /** kubectl's STATUS column */
+  status: string;
+  ready: boolean;
+  /** kubectl's READY column, e.g. "1/1" */
+  readyContainers: string;
+  restarts: number;
+  /** summed container requests: what the pod takes from its node */
+  requests: { cpu: number; memory: number; gpu: number };
+  /** the PodScheduled=False message when the scheduler cannot place it */
+  unschedulable?: string;
+  deleting: boolean;
+  createdAt: string;
+}
+
+export interface ResourceAmounts {
+  cpu: number;
+  memory: number;
+  gpu: number;
+  pods: number;
+}
+
+export interface NodeView {
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  labels: Record<string, string>;
+  zone?: string;
+  rack?: string;
+  ready: boolean;
+  unschedulable: boolean;
+  taints: Array<{ key: string; value?: string; effect: string }>;
+  capacity: ResourceAmounts;
+  allocatable: ResourceAmounts;
+}
+
+export interface StatefulSetView {
+  namespace: string;
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  labels: Record<string, string>;
+  owner?: { kind: string; name: string; uid: string };
+  replicas: number;
+  readyReplicas: number;
+  availableReplicas: number;
+  updatedReplicas: number;
+  currentRevision?: string;
+  updateRevision?: string;
+}
+
+export interface EventView {
+  namespace: string;
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  involved: { kind: string; name: string; namespace?: string; uid?: string };
+  reason: string;
+  message: string;
+  type: string;
+  count: number;
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+}
+
+/** LeaderWorkerSets travel whole (they are small), minus managedFields. */
+export type LwsView = KubeObject;
+
+export interface ViewsByKind {
+  lws: LwsView;
+  pod: PodView;
+  statefulset: StatefulSetView;
+  node: NodeView;
+  event: EventView;
+}
+
+export type ViewKind = keyof ViewsByKind;
+
+export const VIEW_KINDS: readonly ViewKind[] = ["lws", "pod", "statefulset", "node", "event"];
+
+/** One change of one object; `key` is "namespace/name" ("/name" for nodes). */
+export type ViewChange = { [K in ViewKind]: { kind: K; type: "upsert"; key: string; object: ViewsByKind[K] } | { kind: K; type: "delete"; key: string } }[ViewKind];
+
+export type Snapshot = { resourceVersion: string } & { [K in ViewKind]: Array<ViewsByKind[K]> };
+
+/** What the stream sends: a snapshot first (or after too long a gap), then deltas. */
+export type StreamMessage = { event: "snapshot"; id: string; data: Snapshot } | { event: "delta"; id: string; data: { changes: ViewChange[] } };
+
+export function viewKey(namespace: string | undefined, name: string | undefined): string {
+  return `${namespace ?? ""}/${name ?? ""}`;
+}

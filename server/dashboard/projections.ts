@@ -1,0 +1,141 @@
+import { viewKey, type EventView, type NodeView, type PodView, type ResourceAmounts, type StatefulSetView, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
+import { integer, record, records, stringMap, text } from "@/lib/k8s/object-fields";
+import { summarizePod } from "@/lib/k8s/pod-summary";
+import { parseQuantity } from "@/lib/k8s/quantity";
+import { EVENTS, LEADER_WORKER_SETS, NODES, PODS, STATEFUL_SETS, type ResourceInfo } from "@/lib/k8s/resources";
+import type { KubeObject } from "@/lib/k8s/types";
+import { LABELS } from "@/lib/lws/constants";
+
+function index(labels: Record<string, string>, key: string): number | undefined {
+  const value = labels[key];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+function quantity(value: unknown): number {
+  try {
+    return value === undefined ? 0 : parseQuantity(value as string);
+  } catch {
+    return 0;
+  }
+}
+
+function amounts(resources: unknown): ResourceAmounts {
+  const r = record(resources);
+  return { cpu: quantity(r.cpu), memory: quantity(r.memory), gpu: quantity(r["nvidia.com/gpu"]), pods: quantity(r.pods) };
+}
+
+function podRequests(spec: Record<string, unknown>): PodView["requests"] {
+  const total = { cpu: 0, memory: 0, gpu: 0 };
+  for (const container of records(spec.containers)) {
+    const requests = amounts(record(record(container.resources).requests));
+    total.cpu += requests.cpu;
+    total.memory += requests.memory;
+    total.gpu += requests.gpu;
+  }
+  return total;
+}
+
+export function podView(pod: KubeObject): PodView {
+  const spec = record(pod.spec);
+  const status = record(pod.status);
+  const labels = pod.metadata.labels ?? {};
+  const summary = summarizePod(pod);
+  const scheduled = records(status.conditions).find((c) => c.type === "PodScheduled");
+  const readyCondition = records(status.conditions).find((c) => c.type === "Ready");
+  return {
+    namespace: pod.metadata.namespace ?? "",
+    name: pod.metadata.name ?? "",
+    uid: pod.metadata.uid ?? "",
+    resourceVersion: pod.metadata.resourceVersion ?? "",
+    labels,
+    lws: labels[LABELS.name],
+    groupIndex: index(labels, LABELS.groupIndex),
+    workerIndex: index(labels, LABELS.workerIndex),
+    subGroupIndex: index(labels, LABELS.subGroupIndex),
+    revision: labels[LABELS.templateRevisionHash],
+    nodeName: text(spec.nodeName) || undefined,
+    podIP: text(status.podIP) || undefined,
+    phase: text(status.phase) || "Pending",
+    status: summary.reason,
+    ready: readyCondition?.status === "True",
+    readyContainers: `${summary.ready}/${summary.total}`,
+    restarts: summary.restarts.count,
+    requests: podRequests(spec),
+    unschedulable: scheduled?.status === "False" ? text(scheduled.message) : undefined,
+    deleting: pod.metadata.deletionTimestamp !== undefined,
+    createdAt: pod.metadata.creationTimestamp ?? "",
+  };
+}
+
+export function nodeView(node: KubeObject): NodeView {
+  const spec = record(node.spec);
+  const status = record(node.status);
+  const labels = node.metadata.labels ?? {};
+  return {
+    name: node.metadata.name ?? "",
+    uid: node.metadata.uid ?? "",
+    resourceVersion: node.metadata.resourceVersion ?? "",
+    labels,
+    zone: labels["topology.kubernetes.io/zone"],
+    rack: labels.rack,
+    ready: records(status.conditions).some((c) => c.type === "Ready" && c.status === "True"),
+    unschedulable: spec.unschedulable === true,
+    taints: records(spec.taints).map((t) => ({ key: text(t.key), ...(t.value ? { value: text(t.value) } : {}), effect: text(t.effect) })),
+    capacity: amounts(status.capacity),
+    allocatable: amounts(status.allocatable),
+  };
+}
+
+export function statefulSetView(sts: KubeObject): StatefulSetView {
+  const spec = record(sts.spec);
+  const status = record(sts.status);
+  const owner = sts.metadata.ownerReferences?.find((r) => r.controller);
+  return {
+    namespace: sts.metadata.namespace ?? "",
+    name: sts.metadata.name ?? "",
+    uid: sts.metadata.uid ?? "",
+    resourceVersion: sts.metadata.resourceVersion ?? "",
+    labels: sts.metadata.labels ?? {},
+    ...(owner ? { owner: { kind: owner.kind, name: owner.name, uid: owner.uid } } : {}),
+    replicas: integer(spec.replicas) ?? 1,
+    readyReplicas: integer(status.readyReplicas) ?? 0,
+    availableReplicas: integer(status.availableReplicas) ?? 0,
+    updatedReplicas: integer(status.updatedReplicas) ?? 0,
+    currentRevision: text(status.currentRevision) || undefined,
+    updateRevision: text(status.updateRevision) || undefined,
+  };
+}
+
+export function eventView(event: KubeObject): EventView {
+  const involved = stringMap(event.involvedObject ?? event.regarding);
+  return {
+    namespace: event.metadata.namespace ?? "",
+    name: event.metadata.name ?? "",
+    uid: event.metadata.uid ?? "",
+    resourceVersion: event.metadata.resourceVersion ?? "",
+    involved: { kind: involved.kind ?? "", name: involved.name ?? "", namespace: involved.namespace, uid: involved.uid },
+    reason: text(event.reason),
+    message: text(event.message) || text(event.note),
+    type: text(event.type) || "Normal",
+    count: integer(event.count) ?? 1,
+    firstTimestamp: text(event.firstTimestamp) || text(event.eventTime) || undefined,
+    lastTimestamp: text(event.lastTimestamp) || text(event.eventTime) || undefined,
+  };
+}
+
+function lwsView(lws: KubeObject): KubeObject {
+  return { ...lws, metadata: { ...lws.metadata, managedFields: undefined } };
+}
+
+/** Which resource feeds each view kind, and how an object becomes its view. */
+export const PROJECTIONS: { [K in ViewKind]: { resource: ResourceInfo; project: (o: KubeObject) => ViewsByKind[K] } } = {
+  lws: { resource: LEADER_WORKER_SETS, project: lwsView },
+  pod: { resource: PODS, project: podView },
+  statefulset: { resource: STATEFUL_SETS, project: statefulSetView },
+  node: { resource: NODES, project: nodeView },
+  event: { resource: EVENTS, project: eventView },
+};
+
+export function projectionKey(object: KubeObject): string {
+  return viewKey(object.metadata.namespace, object.metadata.name);
+}

@@ -1,0 +1,37 @@
+import type { ViewKind, ViewsByKind } from "@/lib/dashboard/view-models";
+
+/** What one browser tab asked to see: `?namespace=` and `?lws=` on /api/stream. */
+export interface StreamFilter {
+  namespace?: string;
+  lws?: string;
+}
+
+function inNamespace(filter: StreamFilter, namespace: string | undefined): boolean {
+  return !filter.namespace || filter.namespace === namespace;
+}
+
+/** Whether a view concerns the filtered namespace/LWS. Nodes always do: placement needs them. */
+export function matchesFilter<K extends ViewKind>(filter: StreamFilter, kind: K, view: ViewsByKind[K]): boolean {
+  switch (kind) {
+    case "node":
+      return true;
+    case "lws": {
+      const lws = view as ViewsByKind["lws"];
+      return inNamespace(filter, lws.metadata.namespace) && (!filter.lws || lws.metadata.name === filter.lws);
+    }
+    case "pod": {
+      const pod = view as ViewsByKind["pod"];
+      return inNamespace(filter, pod.namespace) && (!filter.lws || pod.lws === filter.lws);
+    }
+    case "statefulset": {
+      const sts = view as ViewsByKind["statefulset"];
+      return inNamespace(filter, sts.namespace) && (!filter.lws || sts.name === filter.lws || sts.name.startsWith(`${filter.lws}-`));
+    }
+    case "event": {
+      const event = view as ViewsByKind["event"];
+      const name = event.involved.name;
+      return inNamespace(filter, event.namespace) && (!filter.lws || name === filter.lws || name.startsWith(`${filter.lws}-`));
+    }
+  }
+  return false;
+}

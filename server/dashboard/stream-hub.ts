@@ -1,0 +1,125 @@
+import { VIEW_KINDS, type Snapshot, type ViewChange, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
+import type { KubeObject } from "@/lib/k8s/types";
+import type { InformerFactory } from "@/server/runtime/informer-factory";
+import { ChangeLog, type LoggedChange } from "./change-log";
+import { PROJECTIONS, projectionKey } from "./projections";
+import { sseFrame, SSE_HEARTBEAT } from "./sse";
+import { matchesFilter, type StreamFilter } from "./stream-filter";
+import { StreamSubscriber, type StreamSink } from "./stream-subscriber";
+
+export interface StreamHubOptions {
+  /** how often a subscriber's coalesced changes are flushed */
+  flushMs?: number;
+  heartbeatMs?: number;
+  /** changes kept for Last-Event-ID resumption */
+  historySize?: number;
+}
+
+export interface Subscription {
+  /** the client read what was written; send what waited */
+  resume(): void;
+  close(): void;
+}
+
+type Views = { [K in ViewKind]: Map<string, ViewsByKind[K]> };
+
+/**
+ * The dashboard's live feed: one informer per resource (shared with every controller of the
+ * process) feeds every browser tab. It keeps the current views for snapshots and a log of recent
+ * changes for resumption; each tab gets its own coalescing subscriber.
+ */
+export class StreamHub {
+  private readonly views = Object.fromEntries(VIEW_KINDS.map((k) => [k, new Map()])) as Views;
+  private readonly log: ChangeLog;
+  private readonly subscribers = new Map<StreamSubscriber, StreamFilter>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private readonly sinks = new Set<StreamSink>();
+
+  constructor(
+    private readonly informers: InformerFactory,
+    private readonly options: StreamHubOptions = {},
+  ) {
+    this.log = new ChangeLog(options.historySize ?? 20_000);
+  }
+
+  async start(): Promise<void> {
+    for (const kind of VIEW_KINDS) {
+      const { resource, project } = PROJECTIONS[kind];
+      this.informers.informer(resource).addHandler({
+        add: (o) => this.upsert(kind, o, project),
+        update: (_, o) => this.upsert(kind, o, project),
+        delete: (o) => this.remove(kind, o),
+      });
+    }
+    await Promise.all(VIEW_KINDS.map((kind) => this.informers.informer(PROJECTIONS[kind].resource).start()));
+    this.heartbeat = setInterval(() => {
+      for (const sink of this.sinks) sink.write(SSE_HEARTBEAT);
+    }, this.options.heartbeatMs ?? 15_000);
+    this.heartbeat.unref?.();
+  }
+
+  stop(): void {
+    clearInterval(this.heartbeat);
+    for (const subscriber of this.subscribers.keys()) subscriber.close();
+    this.subscribers.clear();
+  }
+
+  /** The current views matching a filter, as a snapshot message body. */
+  snapshot(filter: StreamFilter): Snapshot {
+    const pick = <K extends ViewKind>(kind: K) => [...this.views[kind].values()].filter((v) => matchesFilter(filter, kind, v));
+    return { resourceVersion: this.log.lastId() ?? "0", lws: pick("lws"), pod: pick("pod"), statefulset: pick("statefulset"), node: pick("node"), event: pick("event") };
+  }
+
+  /**
+   * Starts a stream for one client: the changes since `lastEventId` when they are still known,
+   * else a snapshot; then coalesced deltas.
+   */
+  subscribe(filter: StreamFilter, lastEventId: string | undefined, sink: StreamSink): Subscription {
+    const subscriber = new StreamSubscriber(sink, this.options.flushMs ?? 50);
+    const missed = lastEventId ? this.log.after(lastEventId) : undefined;
+    if (missed) {
+      for (const entry of missed) if (this.relevant(filter, entry)) subscriber.enqueue(entry);
+    } else {
+      const snapshot = this.snapshot(filter);
+      sink.write(sseFrame("snapshot", snapshot.resourceVersion, snapshot));
+    }
+    this.subscribers.set(subscriber, filter);
+    this.sinks.add(sink);
+    return {
+      resume: () => subscriber.resume(),
+      close: () => {
+        subscriber.close();
+        this.subscribers.delete(subscriber);
+        this.sinks.delete(sink);
+      },
+    };
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  private relevant(filter: StreamFilter, entry: LoggedChange): boolean {
+    const view = entry.change.type === "upsert" ? entry.change.object : entry.previous;
+    return view !== undefined && matchesFilter(filter, entry.change.kind, view as never);
+  }
+
+  private upsert<K extends ViewKind>(kind: K, object: KubeObject, project: (o: KubeObject) => ViewsByKind[K]): void {
+    const view = project(object);
+    const key = projectionKey(object);
+    (this.views[kind] as Map<string, ViewsByKind[K]>).set(key, view);
+    this.publish({ id: object.metadata.resourceVersion ?? "0", change: { kind, type: "upsert", key, object: view } as ViewChange });
+  }
+
+  private remove(kind: ViewKind, object: KubeObject): void {
+    const key = projectionKey(object);
+    const previous = this.views[kind].get(key);
+    this.views[kind].delete(key);
+    this.publish({ id: object.metadata.resourceVersion ?? "0", change: { kind, type: "delete", key } as ViewChange, previous });
+  }
+
+  private publish(entry: LoggedChange): void {
+    this.log.append(entry);
+    for (const [subscriber, filter] of this.subscribers) if (this.relevant(filter, entry)) subscriber.enqueue(entry);
+  }
+}

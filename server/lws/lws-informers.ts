@@ -1,0 +1,26 @@
+import { CONTROLLER_REVISIONS, LEADER_WORKER_SETS, NODES, PODS, SERVICES, STATEFUL_SETS } from "@/lib/k8s/resources";
+import { LABELS } from "@/lib/lws/constants";
+import type { Informer } from "@/server/runtime/informer";
+import type { InformerFactory } from "@/server/runtime/informer-factory";
+
+/** The caches both LWS reconcilers read: LWS objects, and what carries the LWS name label. */
+export interface LwsInformers {
+  lws: Informer;
+  statefulSets: Informer;
+  pods: Informer;
+  services: Informer;
+  revisions: Informer;
+  nodes: Informer;
+}
+
+export function lwsInformers(factory: InformerFactory): LwsInformers {
+  const owned = { labelSelector: LABELS.name };
+  return {
+    lws: factory.informer(LEADER_WORKER_SETS),
+    statefulSets: factory.informer(STATEFUL_SETS, owned),
+    pods: factory.informer(PODS, owned),
+    services: factory.informer(SERVICES, owned),
+    revisions: factory.informer(CONTROLLER_REVISIONS, owned),
+    nodes: factory.informer(NODES),
+  };
+}
