@@ -28,7 +28,7 @@ test("npm start serves the dashboard and the embedded cluster, writes a private 
     expect(unauthorized.status).toBe(401);
 
     await page.goto(app.baseURL);
-    await expect(page.getByRole("heading", { name: "LWS Console" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "LeaderWorkerSets" })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("overview.png"), fullPage: true });
 
     if (hasKubectl) {

@@ -7,6 +7,8 @@ import { loadTopology } from "./cluster/topology/topology-file";
 import { kubeconfigYaml } from "./cluster/kubeconfig";
 import { StreamHub } from "./dashboard/stream-hub";
 import { LwsController } from "./lws/lws-controller";
+import type { Client } from "./runtime/client";
+import type { InformerFactory } from "./runtime/informer-factory";
 import { registerLwsAdmission } from "./wiring/lws-admission";
 import { clientHost, readConfig, type ProcessConfig } from "./config";
 import { ensureServingCertificates } from "./tls/serving-certificates";
@@ -20,6 +22,9 @@ export interface ControlPlane {
   tls: { key: string; cert: string };
   /** the dashboard's live feed */
   streamHub: StreamHub;
+  /** the process's Client and shared informers (embedded or kube) */
+  client: Client;
+  informers: InformerFactory;
   cluster?: EmbeddedCluster;
   apiServer?: ApiServer;
   kubeconfigPath: string;
@@ -89,6 +94,8 @@ async function start(config: ProcessConfig): Promise<ControlPlane> {
     config,
     tls: { key: certs.keyPem, cert: certs.certPem },
     streamHub,
+    client: cluster.client,
+    informers: cluster.informers,
     cluster,
     apiServer: cluster.apiServer(token, API_PREFIX),
     kubeconfigPath,

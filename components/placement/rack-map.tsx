@@ -17,7 +17,9 @@ export interface RackMapProps {
 
 /** A distinct hue per group, so a group's pods read as one colour across racks. */
 export function groupHue(index: number): string {
-  return `hsl(${(index * 137.508) % 360} 65% 45%)`;
+  // Golden-angle hues from blue, skipping the reds and greens the health legend uses.
+  const hue = (210 + index * 137.508) % 360;
+  return `hsl(${hue < 25 || hue > 340 ? hue + 45 : hue > 95 && hue < 150 ? hue + 60 : hue} 60% 42%)`;
 }
 
 /** Zones → racks → nodes with each pod drawn where it runs: exclusive placement, or its violation, at a glance. */
@@ -42,8 +44,8 @@ export function RackMap({ nodes, pods, focus = false, highlightGroup, onHoverGro
                           <span className="truncate font-mono" title={node.name}>{node.name}</span>
                           {!node.ready && <span className="rounded bg-red-600 px-1 text-[10px] text-white">NotReady</span>}
                           {node.unschedulable && <span className="rounded bg-slate-500 px-1 text-[10px] text-white">Cordoned</span>}
-                          {nodeActions && <span className="ml-auto flex gap-1">{nodeActions(node)}</span>}
                         </div>
+                        {nodeActions && <div className="mt-1">{nodeActions(node)}</div>}
                         <div className="mt-1 flex flex-wrap gap-0.5">
                           {placed.map((pod) => (
                             <PodChip key={pod.uid} pod={pod} dimmed={highlightGroup !== undefined && pod.groupIndex !== highlightGroup} onHoverGroup={onHoverGroup} onSelect={onSelectPod} />

@@ -68,6 +68,8 @@ export interface StatefulSetView {
   updatedReplicas: number;
   currentRevision?: string;
   updateRevision?: string;
+  /** spec.updateStrategy.rollingUpdate.partition: ordinals below it keep the old revision */
+  partition: number;
 }
 
 export interface EventView {

@@ -101,6 +101,7 @@ export function statefulSetView(sts: KubeObject): StatefulSetView {
     readyReplicas: integer(status.readyReplicas) ?? 0,
     availableReplicas: integer(status.availableReplicas) ?? 0,
     updatedReplicas: integer(status.updatedReplicas) ?? 0,
+    partition: integer(record(record(spec.updateStrategy).rollingUpdate).partition) ?? 0,
     currentRevision: text(status.currentRevision) || undefined,
     updateRevision: text(status.updateRevision) || undefined,
   };

@@ -24,6 +24,9 @@ export interface StatefulSetControlDeps {
  * far things got), then prune the revision history.
  */
 export async function syncStatefulSet(deps: StatefulSetControlDeps, set: KubeObject, spec: StatefulSetSpec, pods: KubeObject[], deleted: (pod: KubeObject) => void): Promise<ReconcileResult | void> {
+  // A StatefulSet being deleted is the garbage collector's: making revisions or pods for it now
+  // would keep its foreground deletion from ever finishing.
+  if (set.metadata.deletionTimestamp) return;
   const revisions = deps.history.list(set);
   const { current, update, collisionCount } = await deps.history.resolve(set, spec, revisions);
   const s: ReplicaSync = {

@@ -1,0 +1,87 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useState } from "react";
+import { groupsOf, lwsReplicas } from "@/lib/dashboard/groups";
+import type { PodView } from "@/lib/dashboard/view-models";
+import { integer, record, records, text } from "@/lib/k8s/object-fields";
+import { LABELS } from "@/lib/lws/constants";
+import { RackMap } from "../placement/rack-map";
+import { useCluster } from "../stream/use-cluster";
+import { GroupGraph } from "../topology/group-graph";
+import { EventsList, PodPanel } from "./pod-panel";
+
+const TABS = ["groups", "placement", "events", "objects"] as const;
+type Tab = (typeof TABS)[number];
+
+/** `/lws/<ns>/<name>`: groups, placement, events and owned objects of one LWS, live; the URL carries tab and pod. */
+export function LwsDetail({ namespace, name }: { namespace: string; name: string }) {
+  const { data: state, loaded } = useCluster();
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [hoverGroup, setHoverGroup] = useState<number>();
+  const tab: Tab = TABS.includes(params.get("tab") as Tab) ? (params.get("tab") as Tab) : "groups";
+  const selected = params.get("pod") ?? undefined;
+  const setParam = useCallback((key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params.toString());
+    if (value === undefined) next.delete(key);
+    else next.set(key, value);
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }, [params, pathname, router]);
+  const onSelectPod = useCallback((pod: PodView) => setParam("pod", pod.name), [setParam]);
+  const lws = state.lws.get(`${namespace}/${name}`);
+  if (!lws) return <p className="text-slate-500">{loaded ? `LeaderWorkerSet ${namespace}/${name} not found.` : "Loading…"}</p>;
+  const pods = [...state.pod.values()].filter((p) => p.namespace === namespace && p.lws === name);
+  const groups = groupsOf(lws, pods);
+  const leaderSts = state.statefulset.get(`${namespace}/${name}`);
+  const owned = [...state.statefulset.values()].filter((s) => s.namespace === namespace && (s.name === name || s.name.startsWith(`${name}-`)));
+  const events = [...state.event.values()].filter((e) => e.namespace === namespace && (e.involved.name === name || e.involved.name.startsWith(`${name}-`)));
+  const status = record(lws.status);
+  const template = record(record(lws.spec).leaderWorkerTemplate);
+  const subGroupSize = integer(record(template.subGroupPolicy).subGroupSize);
+  const selectedPod = pods.find((p) => p.name === selected);
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link href="/" className="hover:underline">LeaderWorkerSets</Link> / {namespace} / <span aria-current="page">{name}</span>
+      </nav>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{name}</h1>
+        <span className="text-sm">ready {integer(status.readyReplicas) ?? 0}/{lwsReplicas(lws)} · up-to-date {integer(status.updatedReplicas) ?? 0} · size {integer(template.size) ?? 1}</span>
+        <ul className="flex gap-2 text-xs" aria-label="Conditions">
+          {records(status.conditions).map((c) => (
+            <li key={text(c.type)} title={text(c.message)} className={`rounded-full px-2 py-0.5 ${c.status === "True" ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" : "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-300"}`}>
+              {text(c.type)}={text(c.status)}
+            </li>
+          ))}
+        </ul>
+      </header>
+      <div role="tablist" aria-label="Views" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+        {TABS.map((t) => (
+          <button key={t} role="tab" aria-selected={tab === t} onClick={() => setParam("tab", t)} className={`px-3 py-1.5 text-sm capitalize focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 ${tab === t ? "border-b-2 border-sky-600 font-semibold" : "text-slate-600 dark:text-slate-300"}`}>
+            {t}
+          </button>
+        ))}
+      </div>
+      <div className={`grid gap-4 ${selectedPod ? "lg:grid-cols-[1fr_24rem]" : ""}`}>
+        <div role="tabpanel" aria-label={tab}>
+          {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} selectedPod={selected} onSelectPod={onSelectPod} />}
+          {tab === "placement" && <RackMap nodes={state.node.values()} pods={pods} focus highlightGroup={hoverGroup} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
+          {tab === "events" && <EventsList events={events} />}
+          {tab === "objects" && (
+            <ul className="space-y-1 text-sm">
+              {owned.map((s) => (
+                <li key={s.uid} className="font-mono">
+                  statefulset/{s.name}: {s.readyReplicas}/{s.replicas} ready{s.name === name ? ` (leader, partition ${s.partition})` : ""}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {selectedPod && <PodPanel pod={selectedPod} node={selectedPod.nodeName ? state.node.get(`/${selectedPod.nodeName}`) : undefined} events={events.filter((e) => e.involved.name === selectedPod.name)} onClose={() => setParam("pod", undefined)} />}
+      </div>
+    </div>
+  );
+}

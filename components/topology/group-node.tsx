@@ -1,0 +1,87 @@
+"use client";
+
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import type { GroupView } from "@/lib/dashboard/groups";
+import type { PodView } from "@/lib/dashboard/view-models";
+import { HEALTH_STYLE, podTone, POD_TONE_STYLE } from "../ui/health";
+
+export interface GroupNodeData extends Record<string, unknown> {
+  group: GroupView;
+  expanded: boolean;
+  subGroupSize?: number;
+  /** the group runs an older revision than the LWS's current one */
+  oldRevision: boolean;
+  belowPartition: boolean;
+  selectedPod?: string;
+  onSelectPod: (pod: PodView) => void;
+  onToggle: (index: number) => void;
+}
+
+function PodPill({ pod, expanded, selected, onSelect }: { pod: PodView; expanded: boolean; selected: boolean; onSelect: (pod: PodView) => void }) {
+  const label = `${pod.name}: ${pod.status}, ${pod.readyContainers} ready${pod.restarts ? `, ${pod.restarts} restarts` : ""}`;
+  return (
+    <button
+      type="button"
+      title={label}
+      aria-label={label}
+      aria-pressed={selected}
+      onClick={(e) => {
+        e.stopPropagation();
+        onSelect(pod);
+      }}
+      className={`nodrag rounded border text-left font-mono focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 ${POD_TONE_STYLE[podTone(pod)]} ${selected ? "ring-2 ring-sky-500" : ""} ${expanded ? "w-full px-1.5 py-0.5 text-[10px]" : "h-3 w-3"}`}
+    >
+      {expanded && (
+        <span className="flex items-center gap-1">
+          {pod.workerIndex === 0 && <span className="rounded bg-black/25 px-0.5 font-sans font-bold" aria-hidden>L</span>}
+          <span className="truncate">{pod.name}</span>
+          <span className="ml-auto font-sans">{pod.status}</span>
+        </span>
+      )}
+    </button>
+  );
+}
+
+/** Splits a group's pods into sub-groups (leader first) for the boxes drawn around them. */
+function subGroups(group: GroupView, size?: number): PodView[][] {
+  const pods = [group.leader, ...group.workers].filter((p): p is PodView => p !== undefined);
+  if (!size) return [pods];
+  const boxes = new Map<number, PodView[]>();
+  for (const pod of pods) {
+    const key = pod.subGroupIndex ?? -1;
+    boxes.set(key, [...(boxes.get(key) ?? []), pod]);
+  }
+  return [...boxes.entries()].sort(([a], [b]) => a - b).map(([, list]) => list);
+}
+
+/** A group: leader and workers (in sub-group boxes), coloured by health, old revisions dashed. */
+export function GroupNode({ data }: NodeProps & { data: GroupNodeData }) {
+  const { group, expanded } = data;
+  const style = HEALTH_STYLE[group.health];
+  return (
+    <div className={`w-56 rounded-lg border-2 bg-white p-2 shadow-sm dark:bg-slate-900 ${data.oldRevision ? "border-dashed" : ""} ${group.health === "ready" ? "border-emerald-500" : group.health === "failing" ? "border-red-500" : "border-amber-400"}`}>
+      <Handle type="target" position={Position.Top} />
+      <button type="button" onClick={() => data.onToggle(group.index)} className="nodrag flex w-full items-center gap-2 text-left text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500" aria-expanded={expanded}>
+        <span className="font-semibold">Group {group.index}</span>
+        <span className={style.text}>{style.label}</span>
+        <span className="ml-auto tabular-nums">{group.readyPods}/{group.size}</span>
+      </button>
+      <div className="mt-0.5 flex gap-1 text-[10px] text-slate-500 dark:text-slate-400">
+        {group.revision && <span title="template-revision-hash">rev {group.revision}{data.oldRevision ? " (old)" : ""}</span>}
+        {group.surge && <span>surge</span>}
+        {data.belowPartition && <span>held by partition</span>}
+      </div>
+      <div className={`mt-1 ${expanded ? "space-y-1" : "flex flex-wrap gap-1"}`}>
+        {subGroups(group, data.subGroupSize).map((pods, i) => (
+          <div key={i} className={data.subGroupSize ? "rounded border border-slate-300 p-0.5 dark:border-slate-600" : ""} aria-label={data.subGroupSize ? `Sub-group ${pods[0]?.subGroupIndex ?? "none"}` : undefined}>
+            <div className={expanded ? "space-y-0.5" : "flex flex-wrap gap-0.5"}>
+              {pods.map((pod) => (
+                <PodPill key={pod.uid} pod={pod} expanded={expanded} selected={data.selectedPod === pod.name} onSelect={data.onSelectPod} />
+              ))}
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { startApp, type AppServer } from "./support/app-server";
+
+const hasKubectl = spawnSync("kubectl", ["version", "--client"], { stdio: "ignore" }).status === 0;
+
+const SAMPLE = `apiVersion: leaderworkerset.x-k8s.io/v1
+kind: LeaderWorkerSet
+metadata:
+  name: leaderworkerset-sample
+spec:
+  replicas: 3
+  leaderWorkerTemplate:
+    size: 4
+    workerTemplate:
+      spec:
+        containers:
+        - name: nginx
+          image: nginxinc/nginx-unprivileged:1.27
+          resources:
+            limits:
+              cpu: "100m"
+            requests:
+              cpu: "50m"
+          ports:
+          - containerPort: 8080
+`;
+
+test.describe("the live dashboard", () => {
+  test.skip(!hasKubectl, "kubectl is not installed");
+  let app: AppServer;
+  const kubectl = (args: string[], input?: string) =>
+    execFileSync("kubectl", args, { input, env: { ...process.env, KUBECONFIG: join(app.dataDir, "kubeconfig"), KUBECACHEDIR: join(app.dataDir, "kube-cache") } }).toString();
+
+  test.beforeAll(async () => {
+    app = await startApp({ env: { LWS_SIM_POD_STARTUP_MS: "800" } });
+  });
+  test.afterAll(async () => {
+    await app.stop();
+  });
+
+  test("lists an LWS created by kubectl, shows its groups, pods and racks, and follows kubectl changes live", async ({ page }) => {
+    await page.goto(app.baseURL);
+    await expect(page.getByText("No LeaderWorkerSets yet.")).toBeVisible();
+    kubectl(["apply", "-f", "-"], SAMPLE);
+    const card = page.getByRole("article").filter({ hasText: "leaderworkerset-sample" });
+    await expect(card).toBeVisible();
+    await expect(card.getByText("3/3")).toBeVisible({ timeout: 20_000 });
+    await page.screenshot({ path: test.info().outputPath("overview.png"), fullPage: true });
+
+    await card.getByRole("link", { name: "leaderworkerset-sample" }).click();
+    await expect(page).toHaveURL(/\/lws\/default\/leaderworkerset-sample/);
+    const topology = page.getByLabel("Group topology");
+    for (const group of [0, 1, 2]) await expect(topology.getByText(`Group ${group}`, { exact: true })).toBeVisible();
+    await expect(topology.getByRole("button", { name: /^leaderworkerset-sample-1-3: Running/ })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("detail-groups.png"), fullPage: true });
+
+    await page.getByRole("tab", { name: "placement" }).click();
+    await expect(page.getByRole("group", { name: /^Rack rack-/ }).first()).toBeVisible();
+    await expect(page.getByRole("button", { name: /^leaderworkerset-sample-2: Running, group 2$/ })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("detail-placement.png"), fullPage: true });
+
+    await page.getByRole("tab", { name: "groups" }).click();
+    kubectl(["scale", "lws", "leaderworkerset-sample", "--replicas=4"]);
+    await expect(topology.getByText("Group 3", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(topology.getByRole("button", { name: /^leaderworkerset-sample-3-3: Running/ })).toBeVisible({ timeout: 20_000 });
+  });
+
+  test("a pod deleted with kubectl takes its group down and the group comes back", async ({ page }) => {
+    await page.goto(`${app.baseURL}/lws/default/leaderworkerset-sample`);
+    const topology = page.getByLabel("Group topology");
+    const groupOne = topology.locator(".react-flow__node").filter({ hasText: "Group 1" });
+    await expect(groupOne.getByText("Ready", { exact: true })).toBeVisible({ timeout: 20_000 });
+    kubectl(["delete", "pod", "leaderworkerset-sample-1-1", "--wait=false"]);
+    await expect(groupOne.getByText("Ready", { exact: true })).toBeHidden({ timeout: 10_000 });
+    await page.screenshot({ path: test.info().outputPath("detail-recreating.png"), fullPage: true });
+    await expect(groupOne.getByText("Ready", { exact: true })).toBeVisible({ timeout: 30_000 });
+    await expect(groupOne.getByText("4/4")).toBeVisible();
+  });
+
+  test("the cluster page shows racks and nodes with their allocation", async ({ page }) => {
+    await page.goto(`${app.baseURL}/cluster`);
+    await expect(page.getByRole("heading", { name: "Cluster" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Rack rack-a1" })).toBeVisible();
+    await expect(page.getByRole("meter").first()).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("cluster.png"), fullPage: true });
+  });
+});
