@@ -8,7 +8,9 @@ import { kubeconfigYaml } from "./cluster/kubeconfig";
 import { StreamHub } from "./dashboard/stream-hub";
 import { LwsController } from "./lws/lws-controller";
 import type { Client } from "./runtime/client";
-import type { InformerFactory } from "./runtime/informer-factory";
+import { InformerFactory } from "./runtime/informer-factory";
+import { KubeClient } from "./runtime/kube-client";
+import { runElectedController } from "./wiring/controller-process";
 import { registerLwsAdmission } from "./wiring/lws-admission";
 import { clientHost, readConfig, type ProcessConfig } from "./config";
 import { ensureServingCertificates } from "./tls/serving-certificates";
@@ -18,6 +20,8 @@ export const API_PREFIX = "/k8s";
 
 export interface ControlPlane {
   config: ProcessConfig;
+  /** embedded mode only: where kubectl's kubeconfig was written */
+  kubeconfigPath?: string;
   /** the serving identity of the process's port (HTTPS side) */
   tls: { key: string; cert: string };
   /** the dashboard's live feed */
@@ -27,7 +31,6 @@ export interface ControlPlane {
   informers: InformerFactory;
   cluster?: EmbeddedCluster;
   apiServer?: ApiServer;
-  kubeconfigPath: string;
   startedAt: string;
   stop(): void;
 }
@@ -66,6 +69,22 @@ function servingHosts(host: string): string[] {
 
 async function start(config: ProcessConfig): Promise<ControlPlane> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const certs = ensureServingCertificates(config.dataDir, servingHosts(config.host));
+  const plane = config.cluster === "kubeconfig" ? await startOnKubeconfig(config) : await startEmbedded(config, certs.caPem);
+  const streamHub = new StreamHub(plane.informers);
+  await streamHub.start();
+  const stop = () => {
+    streamHub.stop();
+    plane.stop();
+  };
+  process.once("exit", stop);
+  return { ...plane, config, tls: { key: certs.keyPem, cert: certs.certPem }, streamHub, startedAt: new Date().toISOString(), stop };
+}
+
+type ClusterPlane = Pick<ControlPlane, "client" | "informers" | "cluster" | "apiServer" | "kubeconfigPath" | "stop">;
+
+/** The default: the embedded cluster, its API on this port, and (unless LWS_CONTROLLER=off) the LWS controller in-process. */
+async function startEmbedded(config: ProcessConfig, caPem: string): Promise<ClusterPlane> {
   const kubeconfigPath = join(config.dataDir, "kubeconfig");
   const cluster = new EmbeddedCluster({
     dbPath: join(config.dataDir, "cluster.db"),
@@ -73,33 +92,40 @@ async function start(config: ProcessConfig): Promise<ControlPlane> {
       dataPlane: { topology: loadTopology(config.topologyFile), podStartupMs: config.podStartupMs, terminationMs: config.podStartupMs },
     },
   });
+  // The LWS webhooks are part of the API server here, even when another process reconciles.
   registerLwsAdmission(cluster.admission);
   await cluster.start();
   const lwsController = config.controller ? new LwsController(cluster.client, cluster.informers) : undefined;
   await lwsController?.start();
   const token = loadToken(config.dataDir);
-  const certs = ensureServingCertificates(config.dataDir, servingHosts(config.host));
-  writePrivate(kubeconfigPath, kubeconfigYaml(`https://${clientHost(config.host)}:${config.port}${API_PREFIX}`, token, certs.caPem));
-  // SQLite commits are durable as they happen; closing merely checkpoints the WAL.
-  const streamHub = new StreamHub(cluster.informers);
-  await streamHub.start();
-  const stop = () => {
-    lwsController?.stop();
-    streamHub.stop();
-    cluster.close();
-  };
-  process.once("exit", stop);
+  writePrivate(kubeconfigPath, kubeconfigYaml(`https://${clientHost(config.host)}:${config.port}${API_PREFIX}`, token, caPem));
   console.log(`[lws-console] embedded cluster ready; kubectl: KUBECONFIG=${kubeconfigPath} kubectl get lws`);
   return {
-    config,
-    tls: { key: certs.keyPem, cert: certs.certPem },
-    streamHub,
     client: cluster.client,
     informers: cluster.informers,
     cluster,
     apiServer: cluster.apiServer(token, API_PREFIX),
     kubeconfigPath,
-    startedAt: new Date().toISOString(),
-    stop,
+    stop: () => {
+      lwsController?.stop();
+      // SQLite commits are durable as they happen; closing merely checkpoints the WAL.
+      cluster.close();
+    },
+  };
+}
+
+/** LWS_CLUSTER=kubeconfig: a real cluster through client-node; the controller runs under leader election. */
+async function startOnKubeconfig(config: ProcessConfig): Promise<ClusterPlane> {
+  const client = KubeClient.fromEnvironment();
+  const informers = new InformerFactory(client);
+  const controller = config.controller ? runElectedController(client, informers) : undefined;
+  console.log(`[lws-console] working against the cluster of ${process.env.KUBECONFIG ?? "the default kubeconfig"}${controller ? " with leader election" : ", not reconciling"}`);
+  return {
+    client,
+    informers,
+    stop: () => {
+      void controller?.stop();
+      informers.stop();
+    },
   };
 }

@@ -1,106 +1,186 @@
+/**
+ * Upstream's LWS pod mutating webhook (lws-upstream-spec §2.4, §4.3, §5.1, §6.2, §6.3): identity
+ * labels, exclusive placement, sub-groups, the per-replica subdomain, TPU and LWS_* env vars.
+ */
 import { createHash } from "node:crypto";
 import { clone } from "@/lib/k8s/deep-equal";
-import { record, records } from "@/lib/k8s/object-fields";
-import type { KubeObject } from "@/lib/k8s/types";
+import { record, records, text } from "@/lib/k8s/object-fields";
+import { isRecord, type KubeObject } from "@/lib/k8s/types";
 import { ANNOTATIONS, ENV, LABELS } from "@/lib/lws/constants";
-import { subGroupIndex } from "@/lib/lws/subgroups";
+import { goAtoi } from "@/lib/lws/int-or-percent";
+import { leaderSubGroupIndex, subGroupIndex } from "@/lib/lws/subgroups";
+import { addTpuVariables, podRequestsTpus } from "./tpu-env";
 
-type Json = Record<string, unknown>;
+type Fields = Record<string, unknown>;
 
-export function sha1Hex(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
+function sha1Hex(input: string): string {
+  return createHash("sha1").update(input).digest("hex");
 }
 
-/** The trailing ordinal of a pod name: `<lws>-<i>` → i, `<lws>-<i>-<j>` → j. */
-function ordinal(name: string): string {
-  const match = /-(\d+)$/.exec(name);
-  if (!match) throw new Error(`parsing pod ordinal for pod ${name}`);
-  return match[1];
+/** The group-key label of a group: sha1 of "<namespace>/<leader pod>". */
+export function groupKey(namespace: string, leaderName: string): string {
+  return sha1Hex(`${namespace}/${leaderName}`);
+}
+
+/** The subgroup-key label of a sub-group: sha1 of "<leader pod>/<index>", without the namespace. */
+export function subGroupKey(leaderName: string, index: number | string): string {
+  return sha1Hex(`${leaderName}/${index}`);
+}
+
+const STATEFUL_POD_NAME = /^(.*)-([0-9]+)$/;
+const MAX_INT32 = 2147483647;
+
+/** A StatefulSet pod's parent name and ordinal; "" and -1 when the name has no trailing ordinal, -1 past int32. */
+export function parentNameAndOrdinal(name: string): { parent: string; ordinal: number } {
+  const match = STATEFUL_POD_NAME.exec(name);
+  if (!match) return { parent: "", ordinal: -1 };
+  const ordinal = Number(match[2]);
+  return { parent: match[1], ordinal: ordinal <= MAX_INT32 ? ordinal : -1 };
+}
+
+/** Whether both halves of an exclusive placement on this topology key are there already. */
+function exclusiveAffinityApplied(affinity: Fields, topologyKey: string): boolean {
+  const onTopology = (terms: unknown) => records(terms).some((t) => t.topologyKey === topologyKey);
+  return (
+    onTopology(record(affinity.podAffinity).requiredDuringSchedulingIgnoredDuringExecution) &&
+    onTopology(record(affinity.podAntiAffinity).requiredDuringSchedulingIgnoredDuringExecution)
+  );
+}
+
+function appendRequiredTerm(affinity: Fields, kind: "podAffinity" | "podAntiAffinity", term: Fields): void {
+  const section = (affinity[kind] = { ...record(affinity[kind]) });
+  section.requiredDuringSchedulingIgnoredDuringExecution = [...records(section.requiredDuringSchedulingIgnoredDuringExecution), term];
 }
 
 /**
- * Appends the affinity pair that gives a key's pods a topology domain to themselves (§5.1),
- * unless the pod already has required affinity and anti-affinity on that topology key.
+ * Gives the pods labelled `labelKey=key` a `topologyKey` domain to themselves (§5.1): affinity to
+ * their own key, anti-affinity to every other value of the label. Terms are appended, never
+ * replaced, and nothing is added when the pod already has both on that topology key.
  */
-export function addExclusiveAffinity(spec: Json, labelKey: string, value: string, topologyKey: string): void {
-  const affinity = record(spec.affinity);
-  const podAffinity = record(affinity.podAffinity);
-  const podAntiAffinity = record(affinity.podAntiAffinity);
-  const affinityTerms = records(podAffinity.requiredDuringSchedulingIgnoredDuringExecution);
-  const antiTerms = records(podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution);
-  if (affinityTerms.some((t) => t.topologyKey === topologyKey) && antiTerms.some((t) => t.topologyKey === topologyKey)) return;
-  spec.affinity = {
-    ...affinity,
-    podAffinity: { ...podAffinity, requiredDuringSchedulingIgnoredDuringExecution: [...affinityTerms, { labelSelector: { matchExpressions: [{ key: labelKey, operator: "In", values: [value] }] }, topologyKey }] },
-    podAntiAffinity: {
-      ...podAntiAffinity,
-      requiredDuringSchedulingIgnoredDuringExecution: [...antiTerms, { labelSelector: { matchExpressions: [{ key: labelKey, operator: "Exists" }, { key: labelKey, operator: "NotIn", values: [value] }] }, topologyKey }],
-    },
+export function setExclusiveAffinity(podSpec: Fields, key: string, topologyKey: string, labelKey: string): void {
+  const affinity = record(podSpec.affinity);
+  if (exclusiveAffinityApplied(affinity, topologyKey)) return;
+  podSpec.affinity = affinity;
+  appendRequiredTerm(affinity, "podAffinity", { labelSelector: { matchExpressions: [{ key: labelKey, operator: "In", values: [key] }] }, topologyKey });
+  appendRequiredTerm(affinity, "podAntiAffinity", {
+    labelSelector: { matchExpressions: [{ key: labelKey, operator: "Exists" }, { key: labelKey, operator: "NotIn", values: [key] }] },
+    topologyKey,
+  });
+}
+
+/** The pod being admitted: a copy the webhook may change in place. */
+interface AdmittedPod {
+  pod: KubeObject;
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  spec: Fields;
+}
+
+function assignSubGroup(target: AdmittedPod, leaderName: string, index: number): void {
+  const key = subGroupKey(leaderName, index);
+  target.labels[LABELS.subGroupIndex] = String(index);
+  target.labels[LABELS.subGroupKey] = key;
+  const topology = target.annotations[ANNOTATIONS.subGroupExclusiveTopology];
+  if (topology !== undefined) setExclusiveAffinity(target.spec, key, topology, LABELS.subGroupKey);
+}
+
+function ordinalOf(name: string): { parent: string; ordinal: number } {
+  const parsed = parentNameAndOrdinal(name);
+  if (parsed.ordinal === -1) throw new Error(`parsing pod ordinal for pod ${name}`);
+  return parsed;
+}
+
+/** Labels a leader; returns the leader's name (its own). */
+function admitLeader(target: AdmittedPod): string {
+  const { name, labels, annotations, spec } = target;
+  if (labels[LABELS.groupIndex] === undefined) labels[LABELS.groupIndex] = String(ordinalOf(name).ordinal);
+  if (annotations[ANNOTATIONS.subdomainPolicy] === "UniquePerReplica") spec.subdomain = name;
+  const key = (labels[LABELS.groupKey] ??= groupKey(target.namespace, name));
+  const topology = annotations[ANNOTATIONS.exclusiveTopology];
+  if (topology !== undefined) setExclusiveAffinity(spec, key, topology, LABELS.groupKey);
+  const index = leaderSubGroupIndex(annotations[ANNOTATIONS.subGroupPolicyType]);
+  if (annotations[ANNOTATIONS.subGroupSize] !== undefined && !labels[LABELS.subGroupIndex] && index !== undefined) assignSubGroup(target, name, index);
+  return name;
+}
+
+/** Labels a worker; returns its leader's name. Workers get no group-level affinity: they follow the leader by nodeSelector. */
+function admitWorker(target: AdmittedPod, size: number): string {
+  const { parent, ordinal } = ordinalOf(target.name);
+  target.labels[LABELS.workerIndex] = String(ordinal);
+  const subGroupSize = target.annotations[ANNOTATIONS.subGroupSize];
+  if (subGroupSize !== undefined && !target.labels[LABELS.subGroupIndex]) {
+    const index = subGroupIndex(size, goAtoi(subGroupSize), ordinal);
+    assignSubGroup(target, target.annotations[ANNOTATIONS.leaderName] ?? "", index);
+  }
+  return parent;
+}
+
+/** klog.KObj's rendering of a pod in upstream's messages. */
+function podRef({ namespace, name }: AdmittedPod): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+function lwsEnv(target: AdmittedPod): Array<{ name: string; value: string }> {
+  const { labels, annotations } = target;
+  const groupIndex = labels[LABELS.groupIndex];
+  if (groupIndex === undefined) throw new Error(`Failure constructing environment variables, no group index label found for pod ${podRef(target)}`);
+  const workerIndex = labels[LABELS.workerIndex];
+  if (workerIndex === undefined) throw new Error(`Failure constructing environment variables, no worker index label found for pod ${podRef(target)}`);
+  return [
+    { name: ENV.leaderAddress, value: `${labels[LABELS.name]}-${groupIndex}.${text(target.spec.subdomain)}.${target.namespace}` },
+    { name: ENV.groupSize, value: annotations[ANNOTATIONS.size] },
+    { name: ENV.workerIndex, value: workerIndex },
+  ];
+}
+
+/**
+ * LWS_* first in every container and init container, in order, then the container's own vars
+ * minus those names; like upstream, a repeated user var keeps only its first occurrence.
+ */
+function injectLwsEnv(target: AdmittedPod): void {
+  const vars = lwsEnv(target);
+  for (const container of [...records(target.spec.containers), ...records(target.spec.initContainers)]) {
+    const env: Fields[] = vars.map((v) => ({ ...v }));
+    const seen = new Set(vars.map((v) => v.name));
+    for (const entry of records(container.env)) {
+      if (seen.has(String(entry.name))) continue;
+      seen.add(String(entry.name));
+      env.push(entry);
+    }
+    container.env = env;
+  }
+}
+
+function admitted(input: KubeObject): AdmittedPod {
+  const pod = clone(input);
+  const spec = isRecord(pod.spec) ? pod.spec : {};
+  pod.spec = spec;
+  return {
+    pod,
+    name: pod.metadata.name ?? "",
+    namespace: pod.metadata.namespace ?? "",
+    labels: (pod.metadata.labels ??= {}),
+    annotations: pod.metadata.annotations ?? {},
+    spec,
   };
 }
 
-/** LWS_* env first in every container and init container, replacing same-named user vars (§4.3). */
-function injectEnv(spec: Json, vars: Array<{ name: string; value: string }>): void {
-  const names = new Set(vars.map((v) => v.name));
-  for (const list of ["initContainers", "containers"]) {
-    for (const container of records(spec[list])) {
-      const env = records(container.env).filter((e) => !names.has(String(e.name)));
-      container.env = [...vars, ...env];
-    }
-  }
-}
-
-function labelLeader(pod: KubeObject, labels: Record<string, string>, annotations: Record<string, string>, spec: Json): void {
-  const name = pod.metadata.name ?? "";
-  labels[LABELS.groupIndex] ??= ordinal(name);
-  if (annotations[ANNOTATIONS.subdomainPolicy] === "UniquePerReplica") spec.subdomain = name;
-  labels[LABELS.groupKey] ??= sha1Hex(`${pod.metadata.namespace ?? ""}/${name}`);
-  const topology = annotations[ANNOTATIONS.exclusiveTopology];
-  if (topology) addExclusiveAffinity(spec, LABELS.groupKey, labels[LABELS.groupKey], topology);
-  if (annotations[ANNOTATIONS.subGroupSize] !== undefined && !labels[LABELS.subGroupIndex] && annotations[ANNOTATIONS.subGroupPolicyType] !== "LeaderExcluded") {
-    labels[LABELS.subGroupIndex] = "0";
-    labels[LABELS.subGroupKey] = sha1Hex(`${name}/0`);
-    const subTopology = annotations[ANNOTATIONS.subGroupExclusiveTopology];
-    if (subTopology) addExclusiveAffinity(spec, LABELS.subGroupKey, labels[LABELS.subGroupKey], subTopology);
-  }
-}
-
-function labelWorker(pod: KubeObject, labels: Record<string, string>, annotations: Record<string, string>, spec: Json, size: number): void {
-  labels[LABELS.workerIndex] = ordinal(pod.metadata.name ?? "");
-  const sgs = annotations[ANNOTATIONS.subGroupSize];
-  if (sgs === undefined || labels[LABELS.subGroupIndex]) return;
-  const index = String(subGroupIndex(size, Number(sgs), Number(labels[LABELS.workerIndex])));
-  labels[LABELS.subGroupIndex] = index;
-  labels[LABELS.subGroupKey] = sha1Hex(`${annotations[ANNOTATIONS.leaderName] ?? ""}/${index}`);
-  const subTopology = annotations[ANNOTATIONS.subGroupExclusiveTopology];
-  if (subTopology) addExclusiveAffinity(spec, LABELS.subGroupKey, labels[LABELS.subGroupKey], subTopology);
-}
-
 /**
- * What upstream's pod mutating webhook does to an LWS pod at creation (§2.4): identity labels,
- * exclusive placement, sub-groups, per-replica subdomain and the LWS_* env vars. Pods without
- * the LWS name label come back unchanged. Throws with upstream's message on a malformed pod.
+ * What the pod webhook does to an LWS pod at creation. Pods without the LWS name label come back
+ * unchanged (the same object); otherwise a new object is returned. Throws an Error with
+ * upstream's message when the pod lacks what the webhook needs. Mutating twice changes nothing.
  */
 export function mutateLeaderWorkerSetPod(input: KubeObject): KubeObject {
   if (input.metadata.labels?.[LABELS.name] === undefined) return input;
-  const pod = clone(input);
-  const labels = (pod.metadata.labels ??= {});
-  const annotations = pod.metadata.annotations ?? {};
-  const spec = record(pod.spec);
-  pod.spec = spec;
-  const sizeText = annotations[ANNOTATIONS.size];
-  if (sizeText === undefined) throw new Error(`size annotation is unexpectedly missing for pod ${pod.metadata.name}`);
-  const size = Number(sizeText);
-  if (!Number.isInteger(size)) throw new Error(`size annotation ${JSON.stringify(sizeText)} of pod ${pod.metadata.name} is not an integer`);
-  if (labels[LABELS.workerIndex] === "0") labelLeader(pod, labels, annotations, spec);
-  else labelWorker(pod, labels, annotations, spec, size);
-  const groupIndex = labels[LABELS.groupIndex];
-  if (groupIndex === undefined) throw new Error(`pod ${pod.metadata.name} has no ${LABELS.groupIndex} label`);
-  const leaderAddress = `${labels[LABELS.name]}-${groupIndex}.${String(spec.subdomain ?? "")}.${pod.metadata.namespace ?? ""}`;
-  injectEnv(spec, [
-    { name: ENV.leaderAddress, value: leaderAddress },
-    { name: ENV.groupSize, value: sizeText },
-    { name: ENV.workerIndex, value: labels[LABELS.workerIndex] },
-  ]);
-  return pod;
+  const target = admitted(input);
+  const sizeText = target.annotations[ANNOTATIONS.size];
+  if (sizeText === undefined) throw new Error(`size annotation is unexpectedly missing for pod ${target.name}`);
+  const size = goAtoi(sizeText);
+  const isLeader = target.labels[LABELS.workerIndex] === "0";
+  const leaderName = isLeader ? admitLeader(target) : admitWorker(target, size);
+  if (podRequestsTpus(target.spec)) addTpuVariables(target.pod, size, leaderName);
+  injectLwsEnv(target);
+  return target.pod;
 }

@@ -1,3 +1,5 @@
+import { isConflict } from "@/lib/k8s/api-errors";
+
 export interface WorkQueueOptions {
   name: string;
   /** keys processed at once */
@@ -109,7 +111,8 @@ export class WorkQueue<K = string> {
       this.forget(key);
       if (result?.requeueAfterMs !== undefined) this.addAfter(key, result.requeueAfterMs);
     } catch (err) {
-      console.error(`[${this.options.name}] reconcile ${String(key)} failed:`, err instanceof Error ? err.message : err);
+      // A lost optimistic-concurrency race is routine: the retry reads the newer object.
+      if (!isConflict(err)) console.error(`[${this.options.name}] reconcile ${String(key)} failed:`, err instanceof Error ? err.message : err);
       this.addRateLimited(key);
     } finally {
       this.processing.delete(key);

@@ -32,12 +32,12 @@ export const INSTANT_SIMULATION: NonNullable<EmbeddedClusterOptions["simulation"
 };
 
 /** An embedded cluster served on a free loopback port as the app serves it, with a kubeconfig for kubectl. */
-export async function startTestServer(options: { dbPath?: string; historySize?: number; simulation?: EmbeddedClusterOptions["simulation"]; lws?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dbPath?: string; historySize?: number; simulation?: EmbeddedClusterOptions["simulation"]; lws?: "admission" | "controller" } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "lws-test-"));
   const cluster = new EmbeddedCluster({ dbPath: options.dbPath ?? ":memory:", historySize: options.historySize, simulation: options.simulation });
   if (options.lws) registerLwsAdmission(cluster.admission);
   await cluster.start();
-  const lwsController = options.lws ? new LwsController(cluster.client, cluster.informers) : undefined;
+  const lwsController = options.lws === "controller" ? new LwsController(cluster.client, cluster.informers) : undefined;
   await lwsController?.start();
   const token = "test-token-" + Math.random().toString(36).slice(2);
   const apiServer = cluster.apiServer(token, API_PREFIX);
