@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Snapshot, ViewChange } from "@/lib/dashboard/view-models";
+import { CONFIG_MAPS, PODS } from "@/lib/k8s/resources";
+import type { KubeObject } from "@/lib/k8s/types";
+import { EmbeddedCluster } from "@/server/cluster/embedded-cluster";
+import { waitFor } from "@/server/testing/wait-for";
+import { StreamHub } from "./stream-hub";
+
+interface Frame {
+  event: string;
+  id?: string;
+  data: unknown;
+}
+
+/** A fake browser tab: parses the SSE frames it is sent; can stop reading to play a slow client. */
+class Tab {
+  frames: Frame[] = [];
+  reading = true;
+  write = (frame: string): boolean => {
+    if (frame.startsWith(":")) return this.reading;
+    const lines = Object.fromEntries(frame.trim().split("\n").map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 2)]));
+    this.frames.push({ event: lines.event, id: lines.id, data: JSON.parse(lines.data) });
+    return this.reading;
+  };
+  get snapshot(): Snapshot | undefined {
+    return this.frames.find((f) => f.event === "snapshot")?.data as Snapshot | undefined;
+  }
+  changes(): ViewChange[] {
+    return this.frames.filter((f) => f.event === "delta").flatMap((f) => (f.data as { changes: ViewChange[] }).changes);
+  }
+  lastId(): string | undefined {
+    return this.frames[this.frames.length - 1]?.id;
+  }
+}
+
+let cluster: EmbeddedCluster;
+let hub: StreamHub;
+
+beforeEach(async () => {
+  cluster = new EmbeddedCluster({ dbPath: ":memory:" });
+  await cluster.start();
+  hub = new StreamHub(cluster.informers, { flushMs: 5 });
+  await hub.start();
+});
+afterEach(() => {
+  hub.stop();
+  cluster.close();
+});
+
+function pod(name: string, namespace = "default", lws = "sample", group = "0"): KubeObject {
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, namespace, labels: { "leaderworkerset.sigs.k8s.io/name": lws, "leaderworkerset.sigs.k8s.io/group-index": group, "leaderworkerset.sigs.k8s.io/worker-index": "0" } },
+    spec: { containers: [{ name: "main", image: "nginx", resources: { requests: { "nvidia.com/gpu": "8" } } }] },
+  };
+}
+
+async function ensureNamespace(name: string): Promise<void> {
+  await cluster.client.create({ ...(await import("@/lib/k8s/resources")).NAMESPACES }, { apiVersion: "v1", kind: "Namespace", metadata: { name } }).catch(() => undefined);
+}
+
+describe("the dashboard's stream hub", () => {
+  it("sends a snapshot first, then deltas as objects change", async () => {
+    await cluster.client.create(PODS, pod("sample-0"));
+    await waitFor(() => hub.snapshot({}).pod.length === 1);
+    const tab = new Tab();
+    const sub = hub.subscribe({}, undefined, tab);
+    expect(tab.frames[0].event).toBe("snapshot");
+    expect(tab.snapshot?.pod.map((p) => p.name)).toEqual(["sample-0"]);
+    expect(tab.snapshot?.pod[0]).toMatchObject({ lws: "sample", groupIndex: 0, workerIndex: 0, status: "Pending", requests: { gpu: 8 } });
+    await cluster.client.create(PODS, pod("sample-1", "default", "sample", "1"));
+    await cluster.client.delete(PODS, "default", "sample-0");
+    await waitFor(() => tab.changes().length >= 2, { what: "two deltas" });
+    expect(tab.changes().map((c) => `${c.type} ${c.key}`)).toEqual(["upsert default/sample-1", "delete default/sample-0"]);
+    expect(Number(tab.lastId())).toBeGreaterThan(Number(tab.frames[0].id));
+    sub.close();
+  });
+
+  it("resumes after a disconnect with Last-Event-ID without a gap, and snapshots when the id is unknown", async () => {
+    const first = new Tab();
+    const sub = hub.subscribe({}, undefined, first);
+    await cluster.client.create(PODS, pod("a-0", "default", "a"));
+    await waitFor(() => first.changes().length === 1);
+    const resumeFrom = first.lastId()!;
+    sub.close();
+    await cluster.client.create(PODS, pod("a-1", "default", "a", "1"));
+    await cluster.client.create(CONFIG_MAPS, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "unrelated", namespace: "default" } });
+    await cluster.client.create(PODS, pod("a-2", "default", "a", "2"));
+    await waitFor(() => hub.snapshot({}).pod.length === 3);
+    const resumed = new Tab();
+    hub.subscribe({}, resumeFrom, resumed);
+    await waitFor(() => resumed.changes().length === 2, { what: "the two missed changes" });
+    expect(resumed.frames.some((f) => f.event === "snapshot")).toBe(false);
+    expect(resumed.changes().map((c) => c.key)).toEqual(["default/a-1", "default/a-2"]);
+    const stale = new Tab();
+    hub.subscribe({}, "123456789", stale);
+    expect(stale.frames[0].event).toBe("snapshot");
+    expect(stale.snapshot?.pod).toHaveLength(3);
+  });
+
+  it("filters by namespace and by LWS, nodes always included", async () => {
+    await ensureNamespace("team");
+    await cluster.client.create(PODS, pod("one-0", "default", "one"));
+    await cluster.client.create(PODS, pod("two-0", "default", "two"));
+    await cluster.client.create(PODS, pod("one-0", "team", "one"));
+    await waitFor(() => hub.snapshot({}).pod.length === 3);
+    expect(hub.snapshot({ namespace: "team" }).pod.map((p) => `${p.namespace}/${p.name}`)).toEqual(["team/one-0"]);
+    const tab = new Tab();
+    hub.subscribe({ namespace: "default", lws: "one" }, undefined, tab);
+    expect(tab.snapshot?.pod.map((p) => p.name)).toEqual(["one-0"]);
+    await cluster.client.create(PODS, pod("two-1", "default", "two", "1"));
+    await cluster.client.create(PODS, pod("one-1", "default", "one", "1"));
+    await cluster.client.delete(PODS, "default", "two-0");
+    await waitFor(() => tab.changes().length >= 1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(tab.changes().map((c) => c.key)).toEqual(["default/one-1"]);
+  });
+
+  it("coalesces for a slow client without holding up others, then catches it up", async () => {
+    await cluster.client.create(PODS, pod("s-0", "default", "s"));
+    await waitFor(() => hub.snapshot({}).pod.length === 1);
+    const slow = new Tab();
+    const fast = new Tab();
+    const slowSub = hub.subscribe({}, undefined, slow);
+    hub.subscribe({}, undefined, fast);
+    slow.reading = false;
+    await cluster.client.create(PODS, pod("s-1", "default", "s", "1"));
+    await waitFor(() => slow.changes().length === 1 && fast.changes().length === 1);
+    // The slow tab stopped reading: every label change of the same pod collapses into one view.
+    for (let i = 0; i < 20; i++) {
+      await cluster.client.patch(PODS, "default", "s-1", { type: "merge", body: { metadata: { labels: { step: String(i) } } } });
+    }
+    const lastLabel = (tab: Tab) => {
+      const last = tab.changes().at(-1);
+      return last?.type === "upsert" && "labels" in last.object ? (last.object.labels as Record<string, string>).step : undefined;
+    };
+    await waitFor(() => lastLabel(fast) === "19", { what: "the fast tab sees the latest change" });
+    expect(slow.changes()).toHaveLength(1);
+    slow.reading = true;
+    slowSub.resume();
+    await waitFor(() => slow.changes().length === 2, { what: "the slow tab catches up in one delta" });
+    const latest = slow.changes()[1];
+    expect(latest.type === "upsert" && latest.object).toMatchObject({ labels: { step: "19" } });
+  });
+});
