@@ -1,4 +1,5 @@
 import { benchApiServer } from "./api-server.bench";
+import { benchLws } from "./lws.bench";
 import { benchSimulation } from "./simulation.bench";
 
 /** `npm run bench`: every scenario prints its figures next to the issue's targets. */
@@ -6,6 +7,7 @@ async function main(): Promise<void> {
   console.log(`LWS Console benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   await benchApiServer();
   await benchSimulation();
+  await benchLws();
 }
 
 main().catch((err) => {

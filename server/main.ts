@@ -4,6 +4,7 @@ import next from "next";
 import { API_PREFIX, controlPlane } from "./control-plane";
 import { createDualProtocolServer } from "./http/dual-protocol-server";
 import { nodeListener } from "./http/node-adapter";
+import { handleWebhook, isWebhookPath } from "./http/webhook-handler";
 
 function isApiPath(req: IncomingMessage): boolean {
   const url = req.url ?? "";
@@ -23,8 +24,13 @@ async function main(): Promise<void> {
   await app.prepare();
   const apiServer = plane.apiServer;
   const handleApi = apiServer ? nodeListener((request) => apiServer.handle(request)) : undefined;
+  const handleWebhooks = nodeListener(handleWebhook);
   const { server, close } = createDualProtocolServer(
-    (req, res) => (handleApi && isApiPath(req) ? handleApi(req, res) : void handleNext(req, res)),
+    (req, res) => {
+      if (handleApi && isApiPath(req)) return handleApi(req, res);
+      if (isWebhookPath(req.url)) return handleWebhooks(req, res);
+      void handleNext(req, res);
+    },
     plane.tls,
     app.getUpgradeHandler(),
   );
