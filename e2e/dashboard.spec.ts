@@ -1,31 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { SAMPLE_LWS } from "@/lib/lws/examples";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { startApp, type AppServer } from "./support/app-server";
 
 const hasKubectl = spawnSync("kubectl", ["version", "--client"], { stdio: "ignore" }).status === 0;
 
-const SAMPLE = `apiVersion: leaderworkerset.x-k8s.io/v1
-kind: LeaderWorkerSet
-metadata:
-  name: leaderworkerset-sample
-spec:
-  replicas: 3
-  leaderWorkerTemplate:
-    size: 4
-    workerTemplate:
-      spec:
-        containers:
-        - name: nginx
-          image: nginxinc/nginx-unprivileged:1.27
-          resources:
-            limits:
-              cpu: "100m"
-            requests:
-              cpu: "50m"
-          ports:
-          - containerPort: 8080
-`;
 
 test.describe("the live dashboard", () => {
   test.skip(!hasKubectl, "kubectl is not installed");
@@ -43,7 +23,7 @@ test.describe("the live dashboard", () => {
   test("lists an LWS created by kubectl, shows its groups, pods and racks, and follows kubectl changes live", async ({ page }) => {
     await page.goto(app.baseURL);
     await expect(page.getByText("No LeaderWorkerSets yet.")).toBeVisible();
-    kubectl(["apply", "-f", "-"], SAMPLE);
+    kubectl(["apply", "-f", "-"], SAMPLE_LWS);
     const card = page.getByRole("article").filter({ hasText: "leaderworkerset-sample" });
     await expect(card).toBeVisible();
     await expect(card.getByText("3/3")).toBeVisible({ timeout: 20_000 });

@@ -1,29 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_LWS } from "@/lib/lws/examples";
 import { hasKubectl, kubectl } from "@/server/testing/kubectl";
 import { INSTANT_SIMULATION, startTestServer, type TestServer } from "@/server/testing/test-server";
 import { waitFor } from "@/server/testing/wait-for";
 
-const SAMPLE = `apiVersion: leaderworkerset.x-k8s.io/v1
-kind: LeaderWorkerSet
-metadata:
-  name: leaderworkerset-sample
-spec:
-  replicas: 3
-  leaderWorkerTemplate:
-    size: 4
-    workerTemplate:
-      spec:
-        containers:
-        - name: nginx
-          image: nginxinc/nginx-unprivileged:1.27
-          resources:
-            limits:
-              cpu: "100m"
-            requests:
-              cpu: "50m"
-          ports:
-          - containerPort: 8080
-`;
 
 const CONTAINER = `        containers:
         - name: main
@@ -69,7 +49,7 @@ describe.skipIf(!hasKubectl)("the concepts page's examples, applied with kubectl
   afterAll(() => server.close());
 
   it("runs the sample: exactly the 12 pods shown, Running 1/1", async () => {
-    expect((await k(["apply", "-f", "-"], SAMPLE)).stdout).toContain("leaderworkerset-sample created");
+    expect((await k(["apply", "-f", "-"], SAMPLE_LWS)).stdout).toContain("leaderworkerset-sample created");
     const selector = "--selector=leaderworkerset.sigs.k8s.io/name=leaderworkerset-sample";
     const lines = await waitFor(async () => {
       const out = (await k(["get", "pods", selector, "--no-headers"])).stdout.trim().split("\n").filter(Boolean);

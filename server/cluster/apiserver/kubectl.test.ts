@@ -1,4 +1,5 @@
 import { chmodSync, writeFileSync } from "node:fs";
+import { SAMPLE_LWS } from "@/lib/lws/examples";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasKubectl, kubectl, kubectlStream } from "@/server/testing/kubectl";
@@ -7,28 +8,7 @@ import { startTestServer, type TestServer } from "@/server/testing/test-server";
 // Container ports spell out protocol: TCP. The LWS schema defaults it inside the pod template
 // (as upstream's CRD does), and kubectl's three-way merge would otherwise see a change on every
 // apply and print "configured" instead of "unchanged" (true of upstream as well).
-const LWS = (replicas: number) => `apiVersion: leaderworkerset.x-k8s.io/v1
-kind: LeaderWorkerSet
-metadata:
-  name: leaderworkerset-sample
-spec:
-  replicas: ${replicas}
-  leaderWorkerTemplate:
-    size: 4
-    workerTemplate:
-      spec:
-        containers:
-        - name: nginx
-          image: nginxinc/nginx-unprivileged:1.27
-          resources:
-            limits:
-              cpu: "100m"
-            requests:
-              cpu: "50m"
-          ports:
-          - containerPort: 8080
-            protocol: TCP
-`;
+const LWS = (replicas: number) => SAMPLE_LWS.replace("replicas: 3", `replicas: ${replicas}`).replace("- containerPort: 8080", "- containerPort: 8080\n            protocol: TCP");
 
 const POD = `apiVersion: v1
 kind: Pod
