@@ -67,3 +67,30 @@ test.describe("the live dashboard", () => {
     await page.screenshot({ path: test.info().outputPath("cluster.png"), fullPage: true });
   });
 });
+
+test.describe("creating an LWS in the browser", () => {
+  let app: AppServer;
+  test.beforeAll(async () => {
+    app = await startApp({ env: { LWS_SIM_POD_STARTUP_MS: "0" } });
+  });
+  test.afterAll(async () => {
+    await app.stop();
+  });
+
+  test("shows an invalid size at its line, creates nothing, then creates the sample and shows its groups", async ({ page }) => {
+    await page.goto(`${app.baseURL}/lws/new`);
+    await expect(page.getByText("No problems found")).toBeVisible();
+    await page.getByText("size: 4").click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("0");
+    await expect(page.getByText("line 8: spec.leaderWorkerTemplate.size: Invalid value: 0: size must be equal or greater than 1")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create" })).toBeDisabled();
+    await page.screenshot({ path: test.info().outputPath("editor-invalid.png"), fullPage: true });
+    await page.getByRole("button", { name: "Sample", exact: true }).click();
+    await expect(page.getByText("No problems found")).toBeVisible();
+    await page.getByRole("button", { name: "Create" }).click();
+    await expect(page).toHaveURL(/\/lws\/default\/leaderworkerset-sample/);
+    await expect(page.getByLabel("Group topology").getByText("Group 2", { exact: true })).toBeVisible({ timeout: 20_000 });
+  });
+});

@@ -7,6 +7,7 @@ import { ThemeToggle } from "./theme-toggle";
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/cluster", label: "Cluster" },
+  { href: "/lws/new", label: "New LWS" },
 ];
 
 export function NavBar() {
@@ -19,7 +20,7 @@ export function NavBar() {
         </Link>
         <ul className="flex gap-4 text-sm">
           {LINKS.map((link) => {
-            const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
+            const active = link.href === "/" ? pathname === "/" : pathname === link.href || pathname.startsWith(`${link.href}/`);
             return (
               <li key={link.href}>
                 <Link href={link.href} aria-current={active ? "page" : undefined} className={`rounded px-1 py-0.5 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 ${active ? "font-semibold text-sky-700 dark:text-sky-300" : "text-slate-600 dark:text-slate-300"}`}>

@@ -25,3 +25,125 @@ spec:
           ports:
           - containerPort: 8080
 `;
+
+const WORKER = `    workerTemplate:
+      spec:
+        containers:
+        - name: vllm
+          image: vllm/vllm-openai:v0.6.0
+          resources:
+            limits:
+              nvidia.com/gpu: "8"
+`;
+
+function example(name: string, spec: string, annotations = ""): string {
+  return `apiVersion: leaderworkerset.x-k8s.io/v1
+kind: LeaderWorkerSet
+metadata:
+  name: ${name}
+${annotations ? `  annotations:\n${annotations}` : ""}spec:
+${spec}`;
+}
+
+export interface LwsExample {
+  id: string;
+  title: string;
+  description: string;
+  yaml: string;
+}
+
+/** The examples gallery: every example of the concepts page, made complete enough to apply. */
+export const EXAMPLES: readonly LwsExample[] = [
+  { id: "sample", title: "Sample", description: "3 groups of 4 nginx pods", yaml: SAMPLE_LWS },
+  {
+    id: "multi-template",
+    title: "Leader and worker templates",
+    description: "the leader runs a different container than the workers",
+    yaml: example("multi-template", `  replicas: 2
+  leaderWorkerTemplate:
+    size: 4
+    leaderTemplate:
+      spec:
+        containers:
+        - name: leader
+          image: vllm/vllm-openai:v0.6.0
+          command: ["sh", "-c", "ray start --head && vllm serve --tensor-parallel-size 8 --pipeline-parallel-size $(LWS_GROUP_SIZE)"]
+${WORKER}`),
+  },
+  {
+    id: "leader-ready",
+    title: "Startup policy LeaderReady",
+    description: "workers are created once the leader is Ready",
+    yaml: example("leader-ready", `  startupPolicy: LeaderReady
+  replicas: 3
+  leaderWorkerTemplate:
+    size: 4
+${WORKER}`),
+  },
+  {
+    id: "exclusive-rack",
+    title: "One rack per group",
+    description: "exclusive-topology: rack puts each group on a rack of its own",
+    yaml: example("exclusive-rack", `  replicas: 3
+  leaderWorkerTemplate:
+    size: 4
+${WORKER}`, "    leaderworkerset.sigs.k8s.io/exclusive-topology: rack\n"),
+  },
+  {
+    id: "subgroups",
+    title: "Sub-groups, one rack each",
+    description: "subGroupSize 2 with subgroup-exclusive-topology: rack",
+    yaml: example("subgroups", `  replicas: 3
+  leaderWorkerTemplate:
+    subGroupPolicy:
+      subGroupSize: 2
+    size: 4
+${WORKER}`, "    leaderworkerset.sigs.k8s.io/subgroup-exclusive-topology: rack\n"),
+  },
+  {
+    id: "leader-excluded",
+    title: "Leader outside the sub-groups",
+    description: "subGroupPolicyType LeaderExcluded (the concepts page's LeaderOnly)",
+    yaml: example("leader-excluded", `  replicas: 2
+  leaderWorkerTemplate:
+    subGroupPolicy:
+      subGroupPolicyType: LeaderExcluded
+      subGroupSize: 2
+    size: 5
+${WORKER}`),
+  },
+  {
+    id: "volume-claims",
+    title: "Volume claim templates",
+    description: "a PersistentVolumeClaim per pod, mounted by leader and workers",
+    yaml: example("lws", `  replicas: 2
+  leaderWorkerTemplate:
+    size: 2
+    volumeClaimTemplates:
+      - metadata:
+          name: persistent-storage
+        spec:
+          storageClassName: default
+          accessModes: ["ReadWriteOnce"]
+          resources:
+            requests:
+              storage: 100Gi
+    leaderTemplate:
+      spec:
+        containers:
+          - name: leader
+            image: nginx:1.27
+            volumeMounts:
+              - mountPath: /mnt/volume
+                name: persistent-storage
+    workerTemplate:
+      spec:
+        containers:
+          - name: worker
+            image: nginx:1.27
+            volumeMounts:
+              - mountPath: /mnt/volume
+                name: persistent-storage
+`),
+  },
+];
