@@ -59,6 +59,17 @@ test.describe("the live dashboard", () => {
     await expect(groupOne.getByText("4/4")).toBeVisible();
   });
 
+  test("explains a group that cannot get a rack of its own", async ({ page }) => {
+    kubectl(["create", "namespace", "crowded"]);
+    const racks = SAMPLE_LWS.replace("name: leaderworkerset-sample", "name: racks\n  annotations:\n    leaderworkerset.sigs.k8s.io/exclusive-topology: rack").replace("replicas: 3", "replicas: 9").replace("size: 4", "size: 2");
+    kubectl(["apply", "-n", "crowded", "-f", "-"], racks);
+    await page.goto(`${app.baseURL}/lws/crowded/racks?tab=diagnosis`);
+    const diagnosis = page.getByLabel("Diagnosis");
+    await expect(diagnosis.getByText(/cannot be scheduled: 0\/32 nodes are available: .*anti-affinity/)).toBeVisible({ timeout: 20_000 });
+    await expect(diagnosis.getByText(/Try: exclusive-topology "rack" needs a free rack domain per group/)).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("diagnosis.png"), fullPage: true });
+  });
+
   test("the cluster page shows racks and nodes with their allocation", async ({ page }) => {
     await page.goto(`${app.baseURL}/cluster`);
     await expect(page.getByRole("heading", { name: "Cluster" })).toBeVisible();

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
+import { diagnose } from "@/lib/dashboard/diagnosis";
 import { groupsOf, lwsReplicas } from "@/lib/dashboard/groups";
 import type { PodView } from "@/lib/dashboard/view-models";
 import { integer, record, records, text } from "@/lib/k8s/object-fields";
@@ -10,9 +11,10 @@ import { LABELS } from "@/lib/lws/constants";
 import { RackMap } from "../placement/rack-map";
 import { useCluster } from "../stream/use-cluster";
 import { GroupGraph } from "../topology/group-graph";
+import { DiagnosisPanel } from "./diagnosis-panel";
 import { EventsList, PodPanel } from "./pod-panel";
 
-const TABS = ["groups", "placement", "events", "objects"] as const;
+const TABS = ["groups", "diagnosis", "placement", "events", "objects"] as const;
 type Tab = (typeof TABS)[number];
 
 /** `/lws/<ns>/<name>`: groups, placement, events and owned objects of one LWS, live; the URL carries tab and pod. */
@@ -69,6 +71,7 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
         <div role="tabpanel" aria-label={tab}>
           {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} selectedPod={selected} onSelectPod={onSelectPod} />}
           {tab === "placement" && <RackMap nodes={state.node.values()} pods={pods} focus highlightGroup={hoverGroup} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
+          {tab === "diagnosis" && <DiagnosisPanel groups={diagnose({ lws, pods, statefulSets: owned, nodes: state.node, events })} />}
           {tab === "events" && <EventsList events={events} />}
           {tab === "objects" && (
             <ul className="space-y-1 text-sm">
