@@ -104,4 +104,26 @@ test.describe("creating an LWS in the browser", () => {
     await expect(page).toHaveURL(/\/lws\/default\/leaderworkerset-sample/);
     await expect(page.getByLabel("Group topology").getByText("Group 2", { exact: true })).toBeVisible({ timeout: 20_000 });
   });
+
+  test("changes the image (a rolling update, watched live), then deletes with a confirmation naming what goes", async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.goto(`${app.baseURL}/lws/default/leaderworkerset-sample`);
+    const topology = page.getByLabel("Group topology");
+    await expect(topology.getByText("Ready", { exact: true })).toHaveCount(3, { timeout: 20_000 });
+    await page.getByLabel("Image").fill("nginxinc/nginx-unprivileged:1.28");
+    await page.getByRole("button", { name: "Update image" }).click();
+    for (const group of [0, 1, 2]) {
+      await expect(topology.getByRole("button", { name: new RegExp(`^leaderworkerset-sample-${group}: Running`) })).toBeVisible({ timeout: 30_000 });
+    }
+    await expect(page.getByText(/up-to-date 3/)).toBeVisible({ timeout: 30_000 });
+    await expect.poll(async () => (await (await page.request.get(`${app.baseURL}/api/pods/default/leaderworkerset-sample-2-1`)).json()).spec.containers[0].image, { timeout: 30_000 }).toBe("nginxinc/nginx-unprivileged:1.28");
+    await page.getByRole("button", { name: "Delete" }).click();
+    await expect(page).toHaveURL(`${app.baseURL}/`);
+    expect(dialogs.at(-1)).toBe("Delete LeaderWorkerSet default/leaderworkerset-sample? This deletes its 3 groups (12 pods), their StatefulSets, Services and revisions.");
+    await expect(page.getByText("No LeaderWorkerSets yet.")).toBeVisible({ timeout: 20_000 });
+  });
 });

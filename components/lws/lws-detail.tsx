@@ -12,6 +12,7 @@ import { RackMap } from "../placement/rack-map";
 import { useCluster } from "../stream/use-cluster";
 import { GroupGraph } from "../topology/group-graph";
 import { DiagnosisPanel } from "./diagnosis-panel";
+import { LwsActions } from "./lws-actions";
 import { EventsList, PodPanel } from "./pod-panel";
 
 const TABS = ["groups", "diagnosis", "placement", "events", "objects"] as const;
@@ -60,6 +61,7 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
           ))}
         </ul>
       </header>
+      <LwsActions lws={lws} groupCount={groups.length} podCount={pods.length} />
       <div role="tablist" aria-label="Views" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
         {TABS.map((t) => (
           <button key={t} role="tab" aria-selected={tab === t} onClick={() => setParam("tab", t)} className={`px-3 py-1.5 text-sm capitalize focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 ${tab === t ? "border-b-2 border-sky-600 font-semibold" : "text-slate-600 dark:text-slate-300"}`}>
