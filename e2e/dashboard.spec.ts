@@ -33,7 +33,11 @@ test.describe("the live dashboard", () => {
     await expect(page).toHaveURL(/\/lws\/default\/leaderworkerset-sample/);
     const topology = page.getByLabel("Group topology");
     for (const group of [0, 1, 2]) await expect(topology.getByText(`Group ${group}`, { exact: true })).toBeVisible();
-    await expect(topology.getByRole("button", { name: /^leaderworkerset-sample-1-3: Running/ })).toBeVisible();
+    await topology.getByRole("button", { name: /^leaderworkerset-sample-1-3: Running/ }).click();
+    await expect(page).toHaveURL(/pod=leaderworkerset-sample-1-3/);
+    const panel = page.getByRole("complementary", { name: "Pod leaderworkerset-sample-1-3" });
+    await expect(panel.getByLabel("Environment")).toContainText("LWS_WORKER_INDEX=3");
+    await expect(panel.getByLabel("Logs")).not.toHaveText(/loading|no logs/);
     await page.screenshot({ path: test.info().outputPath("detail-groups.png"), fullPage: true });
 
     await page.getByRole("tab", { name: "placement" }).click();

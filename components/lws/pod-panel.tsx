@@ -6,6 +6,11 @@ import type { KubeObject } from "@/lib/k8s/types";
 import { record, records, text } from "@/lib/k8s/object-fields";
 import { age } from "../ui/time-ago";
 
+async function fetchLog(namespace: string, name: string): Promise<string> {
+  const res = await fetch(`/api/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/log`);
+  return res.ok ? res.text() : `(${((await res.json().catch(() => ({}))) as { message?: string }).message ?? `no logs: ${res.status}`})`;
+}
+
 async function fetchPod(namespace: string, name: string): Promise<KubeObject> {
   const res = await fetch(`/api/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`);
   if (!res.ok) throw new Error(`pod ${name}: ${res.status}`);
@@ -15,6 +20,7 @@ async function fetchPod(namespace: string, name: string): Promise<KubeObject> {
 /** The selected pod: where it runs, its conditions, LWS env first, labels and events. */
 export function PodPanel({ pod, node, events, onClose }: { pod: PodView; node?: NodeView; events: EventView[]; onClose: () => void }) {
   const full = useQuery({ queryKey: ["pod", pod.namespace, pod.name, pod.resourceVersion], queryFn: () => fetchPod(pod.namespace, pod.name) });
+  const log = useQuery({ queryKey: ["pod-log", pod.namespace, pod.name, pod.resourceVersion], queryFn: () => fetchLog(pod.namespace, pod.name) });
   const spec = record(full.data?.spec);
   const env = records(records(spec.containers)[0]?.env).map((e) => `${text(e.name)}=${text(e.value)}`);
   const conditions = records(record(full.data?.status).conditions);
@@ -54,7 +60,9 @@ export function PodPanel({ pod, node, events, onClose }: { pod: PodView; node?: 
         ))}
       </ul>
       <h3 className="mt-3 font-semibold">Environment (first container)</h3>
-      <pre className="mt-1 max-h-40 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{env.join("\n") || (full.isLoading ? "loading…" : "none")}</pre>
+      <pre aria-label="Environment" className="mt-1 max-h-40 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{env.join("\n") || (full.isLoading ? "loading…" : "none")}</pre>
+      <h3 className="mt-3 font-semibold">Logs (first container)</h3>
+      <pre aria-label="Logs" className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">{log.data ?? "loading…"}</pre>
       <h3 className="mt-3 font-semibold">Labels</h3>
       <ul className="mt-1 space-y-0.5 font-mono text-xs">
         {Object.entries(pod.labels).map(([k, v]) => (
