@@ -9,7 +9,7 @@ import { GroupNode, type GroupNodeData } from "./group-node";
 
 const NODE_TYPES = { lwsGroup: GroupNode };
 const COLUMNS = 6;
-const COLUMN_WIDTH = 250;
+const COLUMN_WIDTH = 310;
 // Drawing every pod's name stops being useful (and cheap) past this many groups: pills instead.
 const EXPAND_LIMIT = 24;
 
