@@ -1,24 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_LWS } from "@/lib/lws/examples";
+import { EXAMPLES, SAMPLE_LWS } from "@/lib/lws/examples";
 import { hasKubectl, kubectl } from "@/server/testing/kubectl";
 import { INSTANT_SIMULATION, startTestServer, type TestServer } from "@/server/testing/test-server";
 import { waitFor } from "@/server/testing/wait-for";
 
-
-const CONTAINER = `        containers:
-        - name: main
-          image: vllm/vllm-openai:v0.6.0
-          resources: {requests: {cpu: "1"}}
-`;
-
-function lws(name: string, body: string, annotations = ""): string {
-  return `apiVersion: leaderworkerset.x-k8s.io/v1
-kind: LeaderWorkerSet
-metadata:
-  name: ${name}
-${annotations ? `  annotations:\n${annotations}` : ""}spec:
-${body}`;
-}
 
 interface PodJson {
   metadata: { name: string; labels: Record<string, string> };
@@ -35,11 +20,17 @@ describe.skipIf(!hasKubectl)("the concepts page's examples, applied with kubectl
       const pods = await podsOf(name, namespace);
       return pods.length === count && pods.every((p) => p.status.phase === "Running") ? pods : undefined;
     }, { what: `${count} running pods of ${name}`, timeoutMs: 20_000 });
-  // Exclusive placement's anti-affinity matches every LWS pod of a namespace (upstream #539), so
-  // the placement examples each get a namespace of their own.
-  const applyIn = async (namespace: string, manifest: string) => {
-    await k(["create", "namespace", namespace]);
-    return k(["apply", "-n", namespace, "-f", "-"], manifest);
+  /**
+   * Applies a gallery example in a namespace of its own and waits for its pods. Own namespaces
+   * because exclusive placement's anti-affinity repels every LWS pod of a namespace (upstream
+   * #539); deleting the namespace afterwards frees the GPUs for the next example.
+   */
+  const runExample = async (id: string, count: number): Promise<{ pods: PodJson[]; done: () => Promise<unknown> }> => {
+    const example = EXAMPLES.find((e) => e.id === id)!;
+    await k(["create", "namespace", id]);
+    expect((await k(["apply", "-n", id, "-f", "-"], example.yaml)).code).toBe(0);
+    const name = /name: (\S+)/.exec(example.yaml)![1];
+    return { pods: await running(name, count, id), done: () => k(["delete", "namespace", id, "--wait=false"]) };
   };
   const nodes = async () => new Map((JSON.parse((await k(["get", "nodes", "-o", "json"])).stdout).items as Array<{ metadata: { name: string; labels: Record<string, string> } }>).map((n) => [n.metadata.name, n.metadata.labels]));
 
@@ -72,66 +63,36 @@ describe.skipIf(!hasKubectl)("the concepts page's examples, applied with kubectl
   });
 
   it("uses leaderTemplate for leaders and workerTemplate for workers", async () => {
-    await k(["apply", "-f", "-"], lws("multi", `  replicas: 2
-  leaderWorkerTemplate:
-    size: 3
-    leaderTemplate:
-      spec:
-        containers:
-        - name: leader
-          image: nginx:1.27
-    workerTemplate:
-      spec:
-${CONTAINER}`));
-    const pods = await running("multi", 6);
+    const { pods, done } = await runExample("multi-template", 8);
     for (const pod of pods) {
       const leader = pod.metadata.labels["leaderworkerset.sigs.k8s.io/worker-index"] === "0";
-      expect(pod.spec.containers[0].name).toBe(leader ? "leader" : "main");
+      expect(pod.spec.containers[0].name).toBe(leader ? "leader" : "vllm");
     }
+    await done();
   });
 
   it("with startupPolicy LeaderReady creates workers only once the leader is Ready", async () => {
-    await k(["apply", "-f", "-"], lws("ready-first", `  startupPolicy: LeaderReady
-  replicas: 1
-  leaderWorkerTemplate:
-    size: 3
-    workerTemplate:
-      spec:
-${CONTAINER}`));
-    await running("ready-first", 3);
-    const events = (await k(["get", "events", "--field-selector", "involvedObject.name=ready-first", "-o", "json"])).stdout;
-    expect(events).toContain("Created worker statefulset for leader pod ready-first-0");
+    const { done } = await runExample("leader-ready", 12);
+    const events = (await k(["get", "events", "-n", "leader-ready", "--field-selector", "involvedObject.name=leader-ready", "-o", "json"])).stdout;
+    expect(events).toContain("Created worker statefulset for leader pod leader-ready-0");
+    await done();
   });
 
   it("puts each group on its own rack with the exclusive-topology annotation", async () => {
-    await applyIn("exclusive", lws("exclusive", `  replicas: 3
-  leaderWorkerTemplate:
-    size: 4
-    workerTemplate:
-      spec:
-${CONTAINER}`, "    leaderworkerset.sigs.k8s.io/exclusive-topology: rack\n"));
-    const pods = await running("exclusive", 12, "exclusive");
+    const { pods, done } = await runExample("exclusive-rack", 12);
     const labels = await nodes();
     const racksByGroup = new Map<string, Set<string>>();
     for (const pod of pods) {
       const group = pod.metadata.labels["leaderworkerset.sigs.k8s.io/group-index"];
-      const rack = labels.get(pod.spec.nodeName ?? "")?.rack ?? "";
-      racksByGroup.set(group, new Set([...(racksByGroup.get(group) ?? []), rack]));
+      racksByGroup.set(group, new Set([...(racksByGroup.get(group) ?? []), labels.get(pod.spec.nodeName ?? "")?.rack ?? ""]));
     }
     expect([...racksByGroup.values()].every((racks) => racks.size === 1)).toBe(true);
     expect(new Set([...racksByGroup.values()].map((r) => [...r][0])).size).toBe(3);
+    await done();
   });
 
   it("places each sub-group on its own rack with subgroup-exclusive-topology", async () => {
-    await applyIn("subgroups", lws("subgroups", `  replicas: 3
-  leaderWorkerTemplate:
-    subGroupPolicy:
-      subGroupSize: 2
-    size: 4
-    workerTemplate:
-      spec:
-${CONTAINER}`, "    leaderworkerset.sigs.k8s.io/subgroup-exclusive-topology: rack\n"));
-    const pods = await running("subgroups", 12, "subgroups");
+    const { pods, done } = await runExample("subgroups", 12);
     const labels = await nodes();
     const racks = new Map<string, Set<string>>();
     for (const pod of pods) {
@@ -141,54 +102,21 @@ ${CONTAINER}`, "    leaderworkerset.sigs.k8s.io/subgroup-exclusive-topology: rac
     expect(racks.size).toBe(6);
     expect([...racks.values()].every((r) => r.size === 1)).toBe(true);
     expect(new Set([...racks.values()].map((r) => [...r][0])).size).toBe(6);
+    await done();
   });
 
   it("keeps the leader out of the sub-groups with LeaderExcluded", async () => {
-    await applyIn("leader-excluded", lws("leader-excluded", `  replicas: 1
-  leaderWorkerTemplate:
-    subGroupPolicy:
-      subGroupPolicyType: LeaderExcluded
-      subGroupSize: 2
-    size: 5
-    workerTemplate:
-      spec:
-${CONTAINER}`));
-    const pods = await running("leader-excluded", 5, "leader-excluded");
-    const byWorker = Object.fromEntries(pods.map((p) => [p.metadata.labels["leaderworkerset.sigs.k8s.io/worker-index"], p.metadata.labels["leaderworkerset.sigs.k8s.io/subgroup-index"]]));
+    const { pods, done } = await runExample("leader-excluded", 10);
+    const group0 = pods.filter((p) => p.metadata.labels["leaderworkerset.sigs.k8s.io/group-index"] === "0");
+    const byWorker = Object.fromEntries(group0.map((p) => [p.metadata.labels["leaderworkerset.sigs.k8s.io/worker-index"], p.metadata.labels["leaderworkerset.sigs.k8s.io/subgroup-index"]]));
     expect(byWorker).toEqual({ "0": undefined, "1": "0", "2": "0", "3": "1", "4": "1" });
+    await done();
   });
 
   it("creates the PVCs of volumeClaimTemplates for leaders and workers", async () => {
-    await k(["apply", "-f", "-"], lws("lws", `  replicas: 2
-  leaderWorkerTemplate:
-    size: 2
-    volumeClaimTemplates:
-      - metadata:
-          name: persistent-storage
-        spec:
-          storageClassName: default
-          accessModes: ["ReadWriteOnce"]
-          resources:
-            requests:
-              storage: 100Gi
-    leaderTemplate:
-      spec:
-        containers:
-          - name: leader
-            image: nginx:1.27
-            volumeMounts:
-              - mountPath: /mnt/volume
-                name: persistent-storage
-    workerTemplate:
-      spec:
-        containers:
-          - name: worker
-            image: nginx:1.27
-            volumeMounts:
-              - mountPath: /mnt/volume
-                name: persistent-storage`));
-    await running("lws", 4);
-    const claims = (await k(["get", "pvc", "-o", "name"])).stdout.trim().split("\n").sort();
+    const { done } = await runExample("volume-claims", 4);
+    const claims = (await k(["get", "pvc", "-n", "volume-claims", "-o", "name"])).stdout.trim().split("\n").sort();
     expect(claims).toEqual(["persistentvolumeclaim/persistent-storage-lws-0", "persistentvolumeclaim/persistent-storage-lws-0-1", "persistentvolumeclaim/persistent-storage-lws-1", "persistentvolumeclaim/persistent-storage-lws-1-1"]);
+    await done();
   });
 });
