@@ -72,6 +72,10 @@ test.describe("the live dashboard", () => {
     await expect(diagnosis.getByText(/cannot be scheduled: 0\/32 nodes are available: .*anti-affinity/)).toBeVisible({ timeout: 20_000 });
     await expect(diagnosis.getByText(/Try: exclusive-topology "rack" needs a free rack domain per group/)).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("diagnosis.png"), fullPage: true });
+    await page.goto(app.baseURL);
+    const stuck = page.getByRole("region", { name: "Stuck groups" });
+    await expect(stuck.getByRole("link", { name: /^crowded\/racks group \d+ \(stuck\)$/ }).first()).toBeVisible();
+    await expect(stuck).toContainText("cannot be scheduled");
   });
 
   test("the cluster page shows racks and nodes with their allocation", async ({ page }) => {

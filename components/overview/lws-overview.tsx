@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { groupsOf } from "@/lib/dashboard/groups";
 import type { PodView } from "@/lib/dashboard/view-models";
 import { useCluster } from "../stream/use-cluster";
 import { ClusterSummary } from "./cluster-summary";
 import { LwsCard } from "./lws-card";
+import { StuckGroupsList, stuckGroups } from "./stuck-groups";
 
 /** `/`: every LWS with per-group health, filterable by namespace (kept in the URL). */
 export function LwsOverview() {
@@ -25,7 +25,7 @@ export function LwsOverview() {
     if (list) list.push(pod);
     else podsByLws.set(key, [pod]);
   }
-  const stuck = all.flatMap((l) => groupsOf(l, podsByLws.get(`${l.metadata.namespace}/${l.metadata.name}`) ?? [])).filter((g) => g.health === "failing").length;
+  const stuck = stuckGroups(state, podsByLws);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
@@ -42,7 +42,8 @@ export function LwsOverview() {
           </select>
         </label>
       </div>
-      <ClusterSummary state={state} stuckGroups={stuck} />
+      <ClusterSummary state={state} stuckGroups={stuck.length} />
+      <StuckGroupsList groups={stuck} />
       {!loaded ? (
         <p className="text-slate-500">Loading…</p>
       ) : shown.length === 0 ? (
