@@ -1,6 +1,7 @@
 import { benchApiServer } from "./api-server.bench";
 import { benchLws } from "./lws.bench";
 import { benchSimulation } from "./simulation.bench";
+import { benchStream } from "./stream.bench";
 
 /** `npm run bench`: every scenario prints its figures next to the issue's targets. */
 async function main(): Promise<void> {
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   await benchApiServer();
   await benchSimulation();
   await benchLws();
+  await benchStream();
 }
 
 main().catch((err) => {
