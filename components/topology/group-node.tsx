@@ -59,7 +59,7 @@ export function GroupNode({ data }: NodeProps & { data: GroupNodeData }) {
   const { group, expanded } = data;
   const style = HEALTH_STYLE[group.health];
   return (
-    <div className={`w-72 rounded-lg border-2 bg-white p-2 shadow-sm dark:bg-slate-900 ${data.oldRevision ? "border-dashed" : ""} ${group.health === "ready" ? "border-emerald-500" : group.health === "failing" ? "border-red-500" : "border-amber-400"}`}>
+    <div className={`${expanded ? "w-72" : "w-44"} rounded-lg border-2 bg-white p-2 shadow-sm dark:bg-slate-900 ${data.oldRevision ? "border-dashed" : ""} ${group.health === "ready" ? "border-emerald-500" : group.health === "failing" ? "border-red-500" : "border-amber-400"}`}>
       <Handle type="target" position={Position.Top} />
       <button type="button" onClick={() => data.onToggle(group.index)} className="nodrag flex w-full items-center gap-2 text-left text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500" aria-expanded={expanded}>
         <span className="font-semibold">Group {group.index}</span>
