@@ -1,4 +1,4 @@
-import { isNotFound } from "@/lib/k8s/api-errors";
+import { isAlreadyExists, isNotFound } from "@/lib/k8s/api-errors";
 import { deepEqual } from "@/lib/k8s/deep-equal";
 import { integer, record, records } from "@/lib/k8s/object-fields";
 import { LEADER_WORKER_SETS, SERVICES, STATEFUL_SETS } from "@/lib/k8s/resources";
@@ -92,7 +92,7 @@ export class LwsReconciler {
     try {
       await this.client.create(SERVICES, sharedService(lws), { fieldManager: LWS_CONTROLLER_NAME });
     } catch (err) {
-      if ((err as { reason?: string }).reason === "AlreadyExists") return;
+      if (isAlreadyExists(err)) return;
       this.recorder.event(lws, "Warning", EVENT_REASONS.failedCreate, `Failed to create headless service for error: ${err instanceof Error ? err.message : String(err)}`);
       throw err;
     }

@@ -1,5 +1,5 @@
 import { isAlreadyExists } from "@/lib/k8s/api-errors";
-import { record, records, text } from "@/lib/k8s/object-fields";
+import { record, text } from "@/lib/k8s/object-fields";
 import { SERVICES, STATEFUL_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { ANNOTATIONS, EVENT_REASONS, LABELS, LWS_CONTROLLER_NAME } from "@/lib/lws/constants";
@@ -12,17 +12,8 @@ import { perReplicaService } from "./headless-services";
 import type { LwsInformers } from "./lws-informers";
 import { lwsSpec } from "./lws-spec";
 import type { GroupRestartPolicy } from "./restart-policy";
+import { podRequestsTpus } from "./tpu-env";
 import { workerStatefulSet } from "./worker-statefulset";
-
-const TPU = "google.com/tpu";
-
-function requestsTpus(pod: KubeObject): boolean {
-  const spec = record(pod.spec);
-  return [...records(spec.containers), ...records(spec.initContainers)].some((c) => {
-    const resources = record(c.resources);
-    return [record(resources.limits)[TPU], record(resources.requests)[TPU]].some((v) => v !== undefined && String(v) !== "0");
-  });
-}
 
 /**
  * The pod reconciler (§3.4, §7): restart policy for every LWS pod; for a leader pod, its
@@ -74,7 +65,7 @@ export class PodReconciler {
       nodeSelector = { [topologyKey]: value };
     }
     if (this.informers.statefulSets.get(namespace, leader.metadata.name ?? "")) return;
-    const sts = workerStatefulSet({ revision, live: lws, leader, nodeSelector, leaderRequestsTpus: requestsTpus(leader) });
+    const sts = workerStatefulSet({ revision, live: lws, leader, nodeSelector, leaderRequestsTpus: podRequestsTpus(leader.spec) });
     try {
       if (await this.createIgnoringExisting(STATEFUL_SETS, sts)) this.recorder.event(lws, "Normal", EVENT_REASONS.groupsProgressing, `Created worker statefulset for leader pod ${leader.metadata.name}`);
     } catch (err) {

@@ -99,7 +99,7 @@ export class ObjectRegistry {
       try {
         return { object: await this.replace(info, old, next, options, type === "apply"), created: false };
       } catch (err) {
-        if (!isConflict(err) || attempt >= PATCH_RETRIES || patchPinsVersion(body)) throw err;
+        if (!isRetryableConflict(err) || attempt >= PATCH_RETRIES || patchPinsVersion(body)) throw err;
       }
     }
   }
@@ -266,7 +266,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** A lost race with another writer (retryable), as opposed to a field-manager conflict of server-side apply. */
-function isConflict(err: unknown): boolean {
+function isRetryableConflict(err: unknown): boolean {
   return err instanceof ApiError && err.code === 409 && err.reason === "Conflict" && !err.details?.causes?.length;
 }
 
