@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { EVENTS } from "@/lib/k8s/resources";
 import { rfc3339 } from "@/lib/k8s/time";
 import type { KubeObject } from "@/lib/k8s/types";
@@ -16,6 +15,15 @@ interface Recorded {
 // Like client-go's event correlator: a repeat of the same event within this window bumps its count.
 const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
 const MAX_REMEMBERED = 4096;
+
+let lastNanos = 0n;
+
+/** client-go names events `<object>.<unix nanos in hex>`; strictly increasing here, so names never collide in-process. */
+function eventSuffix(now: Date): string {
+  const nanos = BigInt(now.getTime()) * 1_000_000n;
+  lastNanos = nanos > lastNanos ? nanos : lastNanos + 1n;
+  return lastNanos.toString(16);
+}
 
 /**
  * Records core/v1 Events about objects, as Kubernetes components do (`kubectl describe` and the
@@ -51,7 +59,7 @@ export class EventRecorder {
       }
     }
     const namespace = object.metadata.namespace || "default";
-    const name = `${object.metadata.name}.${randomBytes(8).toString("hex")}`;
+    const name = `${object.metadata.name}.${eventSuffix(this.clock())}`;
     await this.client.create(EVENTS, {
       apiVersion: "v1",
       kind: "Event",

@@ -7,6 +7,7 @@ import type { KubeObject } from "@/lib/k8s/types";
 import type { EventRecorder } from "@/server/runtime/event-recorder";
 import type { ContainerLogs } from "./container-logs";
 import type { ContainerStatus } from "./container-status";
+import type { NodeImages } from "./node-images";
 import { startupLines } from "./startup-lines";
 
 function formatDuration(ms: number): string {
@@ -18,20 +19,31 @@ export interface Transitions {
   logs: ContainerLogs;
   /** how long image pulls seem to take */
   pullMs: number;
+  images: NodeImages;
+}
+
+function pullPolicyOf(pod: KubeObject, container: string): string | undefined {
+  const spec = pod.spec as { containers?: Array<{ name: string; imagePullPolicy?: string }> } | undefined;
+  return spec?.containers?.find((c) => c.name === container)?.imagePullPolicy;
+}
+
+function mustPull(t: Transitions, pod: KubeObject, status: ContainerStatus): boolean {
+  const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
+  return t.images.mustPull(node, status.image, pullPolicyOf(pod, status.name));
 }
 
 function started(t: Transitions, pod: KubeObject, after: ContainerStatus): void {
   const uid = pod.metadata.uid ?? "";
-  if (after.restartCount === 0) {
-    t.recorder.event(pod, "Normal", "Pulling", `Pulling image "${after.image}"`);
-    const took = formatDuration(t.pullMs);
-    t.recorder.event(pod, "Normal", "Pulled", `Successfully pulled image "${after.image}" in ${took} (${took} including waiting)`);
-  } else {
+  if (after.restartCount > 0) {
     const ended = after.lastState.terminated;
     if (ended) t.logs.append(uid, after.name, `exiting: ${ended.reason} (exit code ${ended.exitCode})`);
     t.logs.rotate(uid, after.name);
-    t.recorder.event(pod, "Normal", "Pulled", `Container image "${after.image}" already present on machine`);
   }
+  if (mustPull(t, pod, after)) {
+    t.recorder.event(pod, "Normal", "Pulling", `Pulling image "${after.image}"`);
+    const took = formatDuration(t.pullMs);
+    t.recorder.event(pod, "Normal", "Pulled", `Successfully pulled image "${after.image}" in ${took} (${took} including waiting)`);
+  } else t.recorder.event(pod, "Normal", "Pulled", `Container image "${after.image}" already present on machine`);
   t.recorder.event(pod, "Normal", "Created", `Created container: ${after.name}`);
   t.recorder.event(pod, "Normal", "Started", `Started container ${after.name}`);
   writeStartup(t.logs, pod, after.name);

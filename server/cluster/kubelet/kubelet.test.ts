@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PERSISTENT_VOLUME_CLAIMS, PODS } from "@/lib/k8s/resources";
+import { EVENTS, PERSISTENT_VOLUME_CLAIMS, PODS } from "@/lib/k8s/resources";
 import { waitFor } from "@/server/testing/wait-for";
 import { conditionOf, isRunningAndReady, eventReasons, podGone, podObject, podStatus, startDataPlane, waitForPod, type Harness } from "../data-plane-harness";
 
@@ -20,6 +20,18 @@ describe("the simulated kubelet", () => {
     for (const type of ["PodScheduled", "Initialized", "ContainersReady", "Ready", "PodReadyToStartContainers"]) expect(conditionOf(status, type)).toBe("True");
     expect((status as Record<string, unknown>).qosClass).toBe("BestEffort");
     expect(await waitFor(async () => ((r) => ["Pulling", "Pulled", "Created", "Started"].every((e) => r.includes(e)) && r)(await eventReasons(h)))).toBeTruthy();
+  });
+
+  it("pulls an image once per node with IfNotPresent, and on every start with Always", async () => {
+    h = await startDataPlane();
+    const pulled = async (pod: string) => (await h.client.list(EVENTS, { namespace: "default" })).items.filter((e) => (e.involvedObject as { name: string }).name === pod && e.reason === "Pulled").map((e) => String(e.message));
+    const always = [{ name: "main", image: "nginx:1.27", imagePullPolicy: "Always" }];
+    for (const [name, node, containers] of [["first", "node-a1-1"], ["second", "node-a1-1"], ["elsewhere", "node-a1-2"], ["always", "node-a1-1", always]] as const) {
+      await h.client.create(PODS, podObject(name, { nodeName: node, containers: containers && [...containers] }));
+      await waitForPod(h, name, running);
+    }
+    const messages = await waitFor(async () => ((m) => (m.every((x) => x.length === 1) ? m : undefined))(await Promise.all(["first", "second", "elsewhere", "always"].map(pulled))));
+    expect(messages.map(([m]) => m.startsWith("Successfully pulled") ? "pulled" : m.endsWith("already present on machine") ? "present" : m)).toEqual(["pulled", "present", "pulled", "pulled"]);
   });
 
   it("gives pods on one node distinct IPs", async () => {

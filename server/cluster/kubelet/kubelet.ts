@@ -8,6 +8,7 @@ import type { InformerFactory } from "@/server/runtime/informer-factory";
 import { WorkQueue, type ReconcileResult } from "@/server/runtime/work-queue";
 import { arrayAt, recordAt, stringAt } from "../scheduler/narrow";
 import { ContainerLogs } from "./container-logs";
+import { NodeImages } from "./node-images";
 import { announceKilling, announceTransitions, restoreLogs, type Transitions } from "./container-transitions";
 import { nodeReadyStatus } from "./node-conditions";
 import { fallbackHostIp, fallbackPodCidr, PodIpAllocator } from "./pod-ips";
@@ -83,7 +84,7 @@ export class Kubelet {
     this.pods = informers.informer(PODS);
     this.nodes = informers.informer(NODES);
     this.claims = informers.informer(PERSISTENT_VOLUME_CLAIMS);
-    this.transitions = { recorder: new EventRecorder(client, KUBELET, this.clock), logs: this.logs, pullMs: options.podStartupMs ?? 1000 };
+    this.transitions = { recorder: new EventRecorder(client, KUBELET, this.clock), logs: this.logs, pullMs: options.podStartupMs ?? 1000, images: new NodeImages() };
   }
 
   async start(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { fitErrorMessage } from "./fit-error";
-import { schedulePod } from "./schedule";
+import { feasibleNodesToFind, schedulePod } from "./schedule";
 import { SchedulerCache } from "./cache";
 import { cacheOf, exclusiveTopology, node, pod } from "./test-builders";
 
@@ -18,6 +18,36 @@ describe("schedulePod", () => {
 
   it("reports upstream's error for a cluster without nodes", () => {
     expect(schedulePod(pod("p").build(), new SchedulerCache())).toEqual({ unschedulable: true, message: "no nodes available to schedule pods", reasons: {} });
+  });
+});
+
+describe("how many feasible nodes a search looks for (kube-scheduler's numFeasibleNodesToFind)", () => {
+  it.each([
+    [32, 0, 32],
+    [99, 0, 99],
+    [256, 0, 122],
+    [1000, 0, 420],
+    [5000, 0, 500],
+    [256, 10, 100],
+    [256, 100, 256],
+  ])("%i nodes, percentageOfNodesToScore %i → %i", (nodes, percentage, expected) => {
+    expect(feasibleNodesToFind(nodes, percentage)).toBe(expected);
+  });
+
+  it("stops once enough nodes fit and resumes after the last node examined", () => {
+    const nodes = Array.from({ length: 200 }, (_, i) => node(`n${String(i).padStart(3, "0")}`));
+    const cursor = { next: 0 };
+    const cache = cacheOf(nodes);
+    expect(schedulePod(pod("a").build(), cache, { cursor })).toHaveProperty("nodeName");
+    expect(cursor.next).toBe(feasibleNodesToFind(200));
+    schedulePod(pod("b").build(), cache, { cursor });
+    expect(cursor.next).toBe(0);
+  });
+
+  it("examines every node before declaring a pod unschedulable", () => {
+    const cache = cacheOf(Array.from({ length: 150 }, (_, i) => node(`n${i}`).rack("r1")));
+    const result = schedulePod(pod("p").nodeSelector({ rack: "r2" }).build(), cache, { cursor: { next: 70 } });
+    expect(result).toMatchObject({ unschedulable: true, message: expect.stringMatching(/^0\/150 nodes are available/) });
   });
 });
 

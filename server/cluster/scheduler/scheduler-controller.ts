@@ -46,6 +46,8 @@ export class SchedulerController {
   private readonly cache = new SchedulerCache();
   private readonly queue = new WorkQueue<string>({ name: "scheduler", concurrency: 1 });
   private readonly unschedulable = new Set<string>();
+  // Where the next search over nodes starts (kube-scheduler's nextStartNodeIndex).
+  private readonly nodeCursor = { next: 0 };
   private readonly recorder: EventRecorder;
   private readonly pods: Informer;
   private readonly nodes: Informer;
@@ -127,7 +129,7 @@ export class SchedulerController {
     if (!pod || !isPending(pod)) return;
     const group = this.options.gang ? podGroupName(pod.metadata) : undefined;
     if (group) return this.scheduleGroup(pod, group);
-    const result = schedulePod(schedulingPodFromObject(pod), this.cache, { strategy: this.options.strategy });
+    const result = schedulePod(schedulingPodFromObject(pod), this.cache, { strategy: this.options.strategy, cursor: this.nodeCursor });
     if ("nodeName" in result) this.bind(pod, result.nodeName);
     else await this.markUnschedulable(pod, result);
   }

@@ -39,14 +39,15 @@ export class SqlitePersistence {
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
     `);
     this.putStmt = this.db.prepare(
-      "INSERT INTO objects (resource, namespace, name, rv, json) VALUES (@resource, @namespace, @name, @rv, @json) " +
+      "INSERT INTO objects (resource, namespace, name, rv, json) VALUES (?, ?, ?, ?, ?) " +
         "ON CONFLICT (resource, namespace, name) DO UPDATE SET rv = excluded.rv, json = excluded.json",
     );
     this.deleteStmt = this.db.prepare("DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?");
     this.rvStmt = this.db.prepare("INSERT INTO meta (key, value) VALUES ('resourceVersion', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     this.commitTx = this.db.transaction((ops: readonly PersistOp[], rv: number) => {
       for (const op of ops) {
-        if (op.kind === "put") this.putStmt.run(op.row);
+        // Positional parameters: binding by name costs a lookup per parameter per row.
+        if (op.kind === "put") this.putStmt.run(op.row.resource, op.row.namespace, op.row.name, op.row.rv, op.row.json);
         else this.deleteStmt.run(op.resource, op.namespace, op.name);
       }
       this.rvStmt.run(rv);

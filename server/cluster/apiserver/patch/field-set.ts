@@ -1,4 +1,5 @@
 import { isRecord } from "@/lib/k8s/types";
+import { deepFreeze } from "../../store/deep-freeze";
 import { listStrategyAt } from "./merge-keys";
 
 /**
@@ -83,7 +84,7 @@ export function isListItem(element: PathElement): boolean {
 
 const ELEMENT_RANK: Record<string, number> = { f: 0, k: 1, v: 2, i: 3 };
 
-function compareElements(a: PathElement, b: PathElement): number {
+export function compareElements(a: PathElement, b: PathElement): number {
   const rank = (ELEMENT_RANK[a[0]] ?? 4) - (ELEMENT_RANK[b[0]] ?? 4);
   if (rank !== 0) return rank;
   return a < b ? -1 : a > b ? 1 : 0;
@@ -98,6 +99,24 @@ function comparePaths(a: FieldPath, b: FieldPath): number {
 }
 
 const decodedTrees = new WeakMap<object, FieldSet>();
+
+const INTERNED_TREES_LIMIT = 10_000;
+const internedTrees = new Map<string, Record<string, unknown>>();
+
+/**
+ * One shared instance per distinct fieldsV1 tree. Objects stamped from one template (a
+ * StatefulSet's pods, a component's events) own the same fields, and managedFields are nearly
+ * half of each object: sharing them keeps 100,000 pods in memory, and lets the next write
+ * reuse the decoded set.
+ */
+export function internFieldsV1(tree: Record<string, unknown>): Record<string, unknown> {
+  const key = JSON.stringify(tree);
+  const shared = internedTrees.get(key);
+  if (shared) return shared;
+  if (internedTrees.size >= INTERNED_TREES_LIMIT) internedTrees.clear();
+  internedTrees.set(key, deepFreeze(tree));
+  return tree;
+}
 
 /** An immutable set of field paths. Parents are members only when added themselves, as upstream. */
 export class FieldSet {
@@ -133,7 +152,9 @@ export class FieldSet {
 
   difference(other: FieldSet): FieldSet {
     if (other.isEmpty || this.isEmpty) return this;
-    return new FieldSet(new Map([...this.members].filter(([key]) => !other.members.has(key))));
+    const kept = [...this.members].filter(([key]) => !other.members.has(key));
+    // An unchanged set stays the same instance, keeping its encoding for the next write.
+    return kept.length === this.members.size ? this : new FieldSet(new Map(kept));
   }
 
   intersection(other: FieldSet): FieldSet {
@@ -148,7 +169,7 @@ export class FieldSet {
 
   /** The fieldsV1 tree: a member with children carries `"."`; a member without children is `{}`. */
   toFieldsV1(): Record<string, unknown> {
-    this.encoded ??= this.encode();
+    this.encoded ??= internFieldsV1(this.encode());
     return this.encoded;
   }
 

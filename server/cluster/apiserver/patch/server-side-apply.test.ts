@@ -213,6 +213,22 @@ describe("recordUpdate", () => {
     expect(owners(relabelled)).toEqual({ "scaler/Update": { "f:spec": { "f:replicas": {} } } });
   });
 
+  it("gives a creator exactly what an update from an empty object would, in upstream's key order", () => {
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "p", namespace: "default", labels: { b: "2", a: "1" }, annotations: {}, ownerReferences: [{ apiVersion: "apps/v1", kind: "StatefulSet", name: "s", uid: "u1", controller: true }] },
+      spec: { containers: [{ name: "main", image: "x", env: [{ name: "B", value: "1" }, { name: "A" }], ports: [] }], tolerations: [{ key: "k", operator: "Exists" }], nodeName: null },
+      status: {},
+      reason: "top-level scalar",
+      items: [1, 2],
+    } as unknown as KubeObject;
+    const input = { after: pod, manager: "creator", apiVersion: "v1", now: T0 };
+    const fromEmpty = recordUpdate({ ...input, before: { apiVersion: "v1", kind: "Pod", metadata: {} } });
+    expect(JSON.stringify(recordUpdate({ ...input, before: undefined }))).toBe(JSON.stringify(fromEmpty));
+    expect(recordUpdate({ ...input, before: undefined, after: { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: {} } })).toBeUndefined();
+  });
+
   it("keeps the updater's time when it changed nothing", () => {
     const created = update(undefined, sts({ replicas: 1 }), "creator", T0);
     const same = recordUpdate({ before: created, after: created, manager: "creator", apiVersion: "apps/v1", now: T2 });

@@ -77,7 +77,8 @@ export class ObjectRegistry {
 
   /** PUT: replaces the object (or its status), guarded by metadata.resourceVersion when given. */
   async update(info: ResourceInfo, namespace: string, name: string, body: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
-    const draft = clone(body);
+    // A status write copies only the status (in replace): the rest of the body is not used.
+    const draft = options.subresource === "status" ? { ...body, metadata: { ...body.metadata } } : clone(body);
     checkTypeMeta(info, draft);
     if (draft.metadata.name && draft.metadata.name !== name) throw badRequest(`the name of the object (${draft.metadata.name}) does not match the name on the URL (${name})`);
     const old = this.get(info, namespace, name);
