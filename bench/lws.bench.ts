@@ -6,6 +6,7 @@ import { Store } from "@/server/cluster/store/store";
 import { LwsController } from "@/server/lws/lws-controller";
 import { INSTANT_SIMULATION } from "@/server/testing/test-server";
 import { registerLwsAdmission } from "@/server/wiring/lws-admission";
+import { isReadyPod, trackPods } from "./pod-tracker";
 import { figure, printFigures } from "./stats";
 
 const BIG_TOPOLOGY = { zones: Array.from({ length: 4 }, (_, z) => ({ name: `zone-${z}`, racks: Array.from({ length: 8 }, (_, r) => ({ name: `rack-${z}-${r}`, nodes: 8, capacity: { cpu: "256", memory: "2Ti", "nvidia.com/gpu": "8", pods: "110" } })) })) };
@@ -21,25 +22,6 @@ function lws(name: string, replicas: number, size: number, image: string, maxSur
       leaderWorkerTemplate: { size, workerTemplate: { spec: { containers: [{ name: "main", image, resources: { requests: { cpu: "100m" } } }] } } },
     },
   };
-}
-
-async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const started = performance.now();
-  while (!check()) {
-    if (performance.now() - started > timeoutMs) return false;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return true;
-}
-
-function readyPods(cluster: EmbeddedCluster, image?: string): number {
-  let ready = 0;
-  for (const entry of cluster.store.entries("pods", "default")) {
-    const pod = entry.object as { spec?: { containers?: Array<{ image: string }> }; status?: { conditions?: Array<{ type: string; status: string }> }; metadata: { deletionTimestamp?: string } };
-    if (pod.metadata.deletionTimestamp || (image && pod.spec?.containers?.[0]?.image !== image)) continue;
-    if (pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True")) ready++;
-  }
-  return ready;
 }
 
 async function startCluster(path: string): Promise<{ cluster: EmbeddedCluster; controller: LwsController }> {
@@ -73,9 +55,10 @@ export async function benchLws(): Promise<void> {
   let createSeconds = Number.NaN;
   let ready = 0;
   try {
+    const tracker = trackPods(cluster);
     const started = performance.now();
     await cluster.client.create(LEADER_WORKER_SETS, lws("big", groups, 8, "vllm:1"));
-    await until(() => (ready = readyPods(cluster)) >= total, 300_000);
+    ready = await tracker.reach(total, 300_000);
     createSeconds = (performance.now() - started) / 1000;
   } finally {
     controller.stop();
@@ -85,12 +68,13 @@ export async function benchLws(): Promise<void> {
   const roll = await startCluster(`/tmp/lws-bench-roll-${process.pid}.db`);
   let rollSeconds = Number.NaN;
   try {
+    const updated = trackPods(roll.cluster, (pod) => isReadyPod(pod) && (pod.spec as { containers: Array<{ image: string }> }).containers[0].image === "vllm:2");
     await roll.cluster.client.create(LEADER_WORKER_SETS, lws("roll", 100, 8, "vllm:1", "10%"));
-    await until(() => readyPods(roll.cluster) >= 800, 120_000);
+    await trackPods(roll.cluster).reach(800, 120_000);
     const current = await roll.cluster.client.get(LEADER_WORKER_SETS, "default", "roll");
     const started = performance.now();
     await roll.cluster.client.update(LEADER_WORKER_SETS, { ...current, spec: lws("roll", 100, 8, "vllm:2", "10%").spec });
-    await until(() => readyPods(roll.cluster, "vllm:2") >= 800, 300_000);
+    await updated.reach(800, 300_000);
     rollSeconds = (performance.now() - started) / 1000;
   } finally {
     roll.controller.stop();

@@ -1,6 +1,7 @@
 import { benchApiServer } from "./api-server.bench";
 import { benchLws } from "./lws.bench";
 import { benchSimulation } from "./simulation.bench";
+import { benchScale } from "./scale.bench";
 import { benchStream } from "./stream.bench";
 
 /** `npm run bench`: every scenario prints its figures next to the issue's targets. */
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   await benchSimulation();
   await benchLws();
   await benchStream();
+  await benchScale();
 }
 
 main().catch((err) => {

@@ -3,6 +3,7 @@ import { STATEFUL_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { EmbeddedCluster } from "@/server/cluster/embedded-cluster";
 import { INSTANT_SIMULATION } from "@/server/testing/test-server";
+import { trackPods } from "./pod-tracker";
 import { figure, printFigures } from "./stats";
 
 function statefulSet(name: string, replicas: number): KubeObject {
@@ -20,19 +21,6 @@ function statefulSet(name: string, replicas: number): KubeObject {
   };
 }
 
-async function readyPods(cluster: EmbeddedCluster, total: number, timeoutMs: number): Promise<number> {
-  const started = performance.now();
-  for (;;) {
-    let ready = 0;
-    for (const entry of cluster.store.entries("pods", "default")) {
-      const status = entry.object.status as { conditions?: Array<{ type: string; status: string }> } | undefined;
-      if (status?.conditions?.some((c) => c.type === "Ready" && c.status === "True")) ready++;
-    }
-    if (ready >= total || performance.now() - started > timeoutMs) return ready;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /** 10,000 pods from StatefulSets, scheduled and Ready with zero simulated delay, on the default 32 nodes. */
 export async function benchSimulation(): Promise<void> {
   const dbPath = `/tmp/lws-bench-sim-${process.pid}.db`;
@@ -41,9 +29,10 @@ export async function benchSimulation(): Promise<void> {
   await cluster.start();
   try {
     const total = 10_000;
+    const tracker = trackPods(cluster);
     const started = performance.now();
     for (let i = 0; i < 100; i++) await cluster.client.create(STATEFUL_SETS, statefulSet(`sts-${i}`, total / 100));
-    const ready = await readyPods(cluster, total, 120_000);
+    const ready = await tracker.reach(total, 120_000);
     const seconds = (performance.now() - started) / 1000;
     const rss = process.memoryUsage().rss / 2 ** 20;
     printFigures("Simulated cluster", [
