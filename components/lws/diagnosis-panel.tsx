@@ -1,38 +1,78 @@
-import type { GroupDiagnosis, Verdict } from "@/lib/dashboard/diagnosis";
+import type { Cause, GroupDiagnosis, RestartHistory, RolloutDiagnosis } from "@/lib/dashboard/diagnosis";
+import { age } from "../ui/time-ago";
+import { VerdictBadge } from "../ui/verdict-badge";
 
-const VERDICT_STYLE: Record<Verdict, string> = {
-  healthy: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
-  progressing: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
-  stuck: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100",
-  failing: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100",
-};
-
-/** Why each unhealthy group is where it is, in plain words, with evidence and a next step. */
-export function DiagnosisPanel({ groups }: { groups: GroupDiagnosis[] }) {
-  const unhealthy = groups.filter((g) => g.verdict !== "healthy");
-  if (unhealthy.length === 0) return <p className="text-emerald-700 dark:text-emerald-300">All {groups.length} groups are healthy.</p>;
+function CauseText({ cause }: { cause: Cause }) {
   return (
-    <ul className="space-y-3" aria-label="Diagnosis">
-      {unhealthy.map((group) => (
-        <li key={group.index} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-          <div className="flex items-center gap-2">
-            <span className="font-semibold">Group {group.index}</span>
-            <span className={`rounded-full px-2 py-0.5 text-xs ${VERDICT_STYLE[group.verdict]}`}>{group.verdict}</span>
+    <div className="mt-2 text-sm">
+      <p className="font-medium">{cause.summary}</p>
+      {cause.suggestion && <p className="mt-0.5 text-slate-700 dark:text-slate-300">Try: {cause.suggestion}</p>}
+      <ul className="mt-1 list-inside list-disc font-mono text-xs text-slate-500 dark:text-slate-400">
+        {cause.evidence.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function restartText(restarts: RestartHistory): string {
+  const recreated = restarts.count > 0 ? `recreated ${restarts.count}× (first ${age(restarts.firstAt)} ago, last ${age(restarts.lastAt)} ago)` : "never recreated";
+  return `${recreated}; current pods restarted ${restarts.podRestarts}×`;
+}
+
+/** Groups that were recreated or whose pods restarted, healthy ones too: a loop that paused is still worth knowing. */
+function RestartHistoryList({ groups }: { groups: GroupDiagnosis[] }) {
+  const restarted = groups.filter((g) => g.restarts.count > 0 || g.restarts.podRestarts > 0);
+  if (restarted.length === 0) return null;
+  return (
+    <section aria-labelledby="restart-history-heading" className="text-sm">
+      <h3 id="restart-history-heading" className="font-semibold">Restart history</h3>
+      <ul className="mt-1 space-y-0.5">
+        {restarted.slice(0, 50).map((g) => (
+          <li key={g.index}>
+            <span className="font-medium">Group {g.index}</span>: {restartText(g.restarts)}
+          </li>
+        ))}
+      </ul>
+      {restarted.length > 50 && <p className="mt-1">and {restarted.length - 50} more</p>}
+    </section>
+  );
+}
+
+/** Why the rolling update and each unhealthy group are where they are, with evidence and a next step. */
+export function DiagnosisPanel({ groups, rollout }: { groups: GroupDiagnosis[]; rollout?: RolloutDiagnosis }) {
+  const unhealthy = groups.filter((g) => g.verdict !== "healthy");
+  return (
+    <div className="space-y-4">
+      {rollout && (
+        <section aria-label="Rolling update" className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+          <div className="flex items-center gap-2 text-sm">
+            <span className="font-semibold">Rolling update</span>
+            <VerdictBadge verdict={rollout.verdict} className="py-0.5 text-xs" />
           </div>
-          {group.causes.length === 0 && <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Pods are starting.</p>}
-          {group.causes.map((cause, i) => (
-            <div key={i} className="mt-2 text-sm">
-              <p className="font-medium">{cause.summary}</p>
-              {cause.suggestion && <p className="mt-0.5 text-slate-700 dark:text-slate-300">Try: {cause.suggestion}</p>}
-              <ul className="mt-1 list-inside list-disc font-mono text-xs text-slate-500 dark:text-slate-400">
-                {cause.evidence.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            </div>
+          <CauseText cause={rollout} />
+        </section>
+      )}
+      {unhealthy.length === 0 ? (
+        <p className="text-emerald-700 dark:text-emerald-300">All {groups.length} groups are healthy.</p>
+      ) : (
+        <ul className="space-y-3" aria-label="Diagnosis">
+          {unhealthy.map((group) => (
+            <li key={group.index} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+              <div className="flex items-center gap-2">
+                <span className="font-semibold">Group {group.index}</span>
+                <VerdictBadge verdict={group.verdict} className="py-0.5 text-xs" />
+              </div>
+              {group.causes.length === 0 && <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Pods are starting.</p>}
+              {group.causes.map((cause, i) => (
+                <CauseText key={i} cause={cause} />
+              ))}
+            </li>
           ))}
-        </li>
-      ))}
-    </ul>
+        </ul>
+      )}
+      <RestartHistoryList groups={groups} />
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
-import { diagnose } from "@/lib/dashboard/diagnosis";
+import { diagnoseLws } from "@/lib/dashboard/diagnosis";
 import { groupsOf, lwsReplicas } from "@/lib/dashboard/groups";
 import type { PodView } from "@/lib/dashboard/view-models";
 import { integer, record, records, text } from "@/lib/k8s/object-fields";
@@ -40,7 +40,11 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
   const groups = groupsOf(lws, pods);
   const leaderSts = state.statefulset.get(`${namespace}/${name}`);
   const owned = [...state.statefulset.values()].filter((s) => s.namespace === namespace && (s.name === name || s.name.startsWith(`${name}-`)));
-  const events = [...state.event.values()].filter((e) => e.namespace === namespace && (e.involved.name === name || e.involved.name.startsWith(`${name}-`)));
+  const claims = [...state.pvc.values()].filter((c) => c.namespace === namespace && c.labels[LABELS.name] === name);
+  const claimNames = new Set(claims.map((c) => c.name));
+  const events = [...state.event.values()].filter((e) => e.namespace === namespace && (e.involved.name === name || e.involved.name.startsWith(`${name}-`) || (e.involved.kind === "PersistentVolumeClaim" && claimNames.has(e.involved.name))));
+  const diagnosis = diagnoseLws({ lws, pods, statefulSets: owned, nodes: state.node, events, claims });
+  const verdicts = new Map(diagnosis.groups.map((g) => [g.index, g.verdict]));
   const status = record(lws.status);
   const template = record(record(lws.spec).leaderWorkerTemplate);
   const subGroupSize = integer(record(template.subGroupPolicy).subGroupSize);
@@ -71,9 +75,9 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
       </div>
       <div className={`grid gap-4 ${selectedPod ? "lg:grid-cols-[1fr_24rem]" : ""}`}>
         <div role="tabpanel" aria-label={tab}>
-          {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} selectedPod={selected} onSelectPod={onSelectPod} />}
-          {tab === "placement" && <RackMap nodes={state.node.values()} pods={pods} focus highlightGroup={hoverGroup} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
-          {tab === "diagnosis" && <DiagnosisPanel groups={diagnose({ lws, pods, statefulSets: owned, nodes: state.node, events })} />}
+          {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} verdicts={verdicts} selectedPod={selected} onSelectPod={onSelectPod} />}
+          {tab === "placement" && <RackMap nodes={state.node.values()} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
+          {tab === "diagnosis" && <DiagnosisPanel groups={diagnosis.groups} rollout={diagnosis.rollout} />}
           {tab === "events" && <EventsList events={events} />}
           {tab === "objects" && (
             <ul className="space-y-1 text-sm">

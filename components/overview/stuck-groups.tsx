@@ -15,9 +15,10 @@ export interface StuckGroup {
 export function stuckGroups(state: ClusterState, podsByLws: ReadonlyMap<string, PodView[]>): StuckGroup[] {
   const statefulSets = [...state.statefulset.values()];
   const events = [...state.event.values()];
+  const claims = [...state.pvc.values()];
   return [...state.lws.values()].flatMap((lws) => {
     const key = `${lws.metadata.namespace}/${lws.metadata.name}`;
-    return diagnose({ lws, pods: podsByLws.get(key) ?? [], statefulSets, nodes: state.node, events })
+    return diagnose({ lws, pods: podsByLws.get(key) ?? [], statefulSets, nodes: state.node, events, claims })
       .filter((g) => g.verdict === "stuck" || g.verdict === "failing")
       .map((g) => ({ key: `${key}/${g.index}`, href: `${lwsHref(lws)}?tab=diagnosis`, label: `${key} group ${g.index} (${g.verdict})`, summary: g.causes[0]?.summary ?? "pods are failing" }));
   });

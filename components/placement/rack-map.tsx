@@ -1,7 +1,9 @@
 "use client";
 
+import type { Verdict } from "@/lib/dashboard/diagnosis";
 import type { NodeView, PodView } from "@/lib/dashboard/view-models";
 import { podTone, POD_TONE_STYLE } from "../ui/health";
+import { VerdictBadge } from "../ui/verdict-badge";
 import { layoutTopology } from "./topology-layout";
 
 export interface RackMapProps {
@@ -10,6 +12,8 @@ export interface RackMapProps {
   /** only racks holding these pods are drawn in full (an LWS's placement); all when unset */
   focus?: boolean;
   highlightGroup?: number;
+  /** diagnosis verdicts by group index: a group that is not healthy is badged at its leader */
+  groupVerdicts?: ReadonlyMap<number, Verdict>;
   onHoverGroup?: (group: number | undefined) => void;
   onSelectPod?: (pod: PodView) => void;
   nodeActions?: (node: NodeView) => React.ReactNode;
@@ -23,7 +27,7 @@ export function groupHue(index: number): string {
 }
 
 /** Zones → racks → nodes with each pod drawn where it runs: exclusive placement, or its violation, at a glance. */
-export function RackMap({ nodes, pods, focus = false, highlightGroup, onHoverGroup, onSelectPod, nodeActions }: RackMapProps) {
+export function RackMap({ nodes, pods, focus = false, highlightGroup, groupVerdicts, onHoverGroup, onSelectPod, nodeActions }: RackMapProps) {
   const zones = layoutTopology(nodes, pods);
   return (
     <div className="space-y-4">
@@ -48,7 +52,7 @@ export function RackMap({ nodes, pods, focus = false, highlightGroup, onHoverGro
                         {nodeActions && <div className="mt-1">{nodeActions(node)}</div>}
                         <div className="mt-1 flex flex-wrap gap-0.5">
                           {placed.map((pod) => (
-                            <PodChip key={pod.uid} pod={pod} dimmed={highlightGroup !== undefined && pod.groupIndex !== highlightGroup} onHoverGroup={onHoverGroup} onSelect={onSelectPod} />
+                            <PodChip key={pod.uid} pod={pod} verdict={pod.groupIndex === undefined ? undefined : groupVerdicts?.get(pod.groupIndex)} dimmed={highlightGroup !== undefined && pod.groupIndex !== highlightGroup} onHoverGroup={onHoverGroup} onSelect={onSelectPod} />
                           ))}
                         </div>
                       </li>
@@ -64,23 +68,27 @@ export function RackMap({ nodes, pods, focus = false, highlightGroup, onHoverGro
   );
 }
 
-function PodChip({ pod, dimmed, onHoverGroup, onSelect }: { pod: PodView; dimmed: boolean; onHoverGroup?: (g: number | undefined) => void; onSelect?: (pod: PodView) => void }) {
+function PodChip({ pod, verdict, dimmed, onHoverGroup, onSelect }: { pod: PodView; verdict?: Verdict; dimmed: boolean; onHoverGroup?: (g: number | undefined) => void; onSelect?: (pod: PodView) => void }) {
   const tone = podTone(pod);
-  const label = `${pod.name}: ${pod.status}${pod.groupIndex !== undefined ? `, group ${pod.groupIndex}` : ""}`;
+  const unhealthy = verdict !== undefined && verdict !== "healthy";
+  const label = `${pod.name}: ${pod.status}${pod.groupIndex !== undefined ? `, group ${pod.groupIndex}` : ""}${unhealthy ? ` (${verdict})` : ""}`;
   return (
-    <button
-      type="button"
-      title={label}
-      aria-label={label}
-      onClick={() => onSelect?.(pod)}
-      onMouseEnter={() => onHoverGroup?.(pod.groupIndex)}
-      onMouseLeave={() => onHoverGroup?.(undefined)}
-      onFocus={() => onHoverGroup?.(pod.groupIndex)}
-      onBlur={() => onHoverGroup?.(undefined)}
-      className={`h-4 min-w-4 rounded-sm border px-0.5 text-[9px] leading-3 ${POD_TONE_STYLE[tone]} ${dimmed ? "opacity-25" : ""} focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500`}
-      style={pod.groupIndex !== undefined && tone === "ready" ? { backgroundColor: groupHue(pod.groupIndex), borderColor: groupHue(pod.groupIndex) } : undefined}
-    >
-      {pod.workerIndex === 0 ? "L" : (pod.workerIndex ?? "")}
-    </button>
+    <>
+      <button
+        type="button"
+        title={label}
+        aria-label={label}
+        onClick={() => onSelect?.(pod)}
+        onMouseEnter={() => onHoverGroup?.(pod.groupIndex)}
+        onMouseLeave={() => onHoverGroup?.(undefined)}
+        onFocus={() => onHoverGroup?.(pod.groupIndex)}
+        onBlur={() => onHoverGroup?.(undefined)}
+        className={`h-4 min-w-4 rounded-sm border px-0.5 text-[9px] leading-3 ${POD_TONE_STYLE[tone]} ${dimmed ? "opacity-25" : ""} focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500`}
+        style={pod.groupIndex !== undefined && tone === "ready" ? { backgroundColor: groupHue(pod.groupIndex), borderColor: groupHue(pod.groupIndex) } : undefined}
+      >
+        {pod.workerIndex === 0 ? "L" : (pod.workerIndex ?? "")}
+      </button>
+      {unhealthy && pod.workerIndex === 0 && <VerdictBadge verdict={verdict} className={`text-[9px] leading-4 ${dimmed ? "opacity-25" : ""}`} />}
+    </>
   );
 }

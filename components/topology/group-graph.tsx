@@ -3,6 +3,7 @@
 import { Background, Controls, ReactFlow, type Edge, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useMemo, useState } from "react";
+import type { Verdict } from "@/lib/dashboard/diagnosis";
 import type { GroupView } from "@/lib/dashboard/groups";
 import type { LwsView, PodView } from "@/lib/dashboard/view-models";
 import { GroupNode, type GroupNodeData } from "./group-node";
@@ -19,6 +20,8 @@ export interface GroupGraphProps {
   currentRevision?: string;
   partition: number;
   subGroupSize?: number;
+  /** diagnosis verdicts by group index */
+  verdicts?: ReadonlyMap<number, Verdict>;
   selectedPod?: string;
   onSelectPod: (pod: PodView) => void;
 }
@@ -28,7 +31,7 @@ function rowHeight(expanded: boolean, size: number): number {
 }
 
 /** The LWS → groups → leader/workers picture (React Flow), one node per group so 1,000 groups stay interactive. */
-export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSize, selectedPod, onSelectPod }: GroupGraphProps) {
+export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod }: GroupGraphProps) {
   const [toggled, setToggled] = useState<Set<number>>(new Set());
   const expandedByDefault = groups.length <= EXPAND_LIMIT;
   const layout = expandedByDefault ? "expanded" : "collapsed";
@@ -57,6 +60,7 @@ export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSi
         subGroupSize,
         oldRevision: !!currentRevision && !!group.revision && group.revision !== currentRevision,
         belowPartition: group.index < partition,
+        verdict: verdicts?.get(group.index),
         selectedPod,
         onSelectPod,
         onToggle: (index: number) => setToggled((prev) => {
@@ -69,7 +73,7 @@ export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSi
     }));
     const links: Edge[] = groups.length <= 200 ? groups.map((g) => ({ id: `e-${g.index}`, source: "lws", target: `group-${g.index}` })) : [];
     return { nodes: [root, ...groupNodes], edges: links };
-  }, [lws, groups, currentRevision, partition, subGroupSize, selectedPod, onSelectPod, toggled, expandedByDefault, columns, layout]);
+  }, [lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod, toggled, expandedByDefault, columns, layout]);
   // A large LWS opens on its first rows, readable, rather than on all of it at an unreadable zoom.
   const fitViewOptions = useMemo(() => (expandedByDefault ? undefined : { nodes: [{ id: "lws" }, ...groups.slice(0, columns * 3).map((g) => ({ id: `group-${g.index}` }))] }), [expandedByDefault, groups, columns]);
   return (

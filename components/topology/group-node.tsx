@@ -1,9 +1,11 @@
 "use client";
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
+import type { Verdict } from "@/lib/dashboard/diagnosis";
 import type { GroupView } from "@/lib/dashboard/groups";
 import type { PodView } from "@/lib/dashboard/view-models";
 import { HEALTH_STYLE, podTone, POD_TONE_STYLE } from "../ui/health";
+import { VerdictBadge } from "../ui/verdict-badge";
 
 export interface GroupNodeData extends Record<string, unknown> {
   group: GroupView;
@@ -12,6 +14,8 @@ export interface GroupNodeData extends Record<string, unknown> {
   /** the group runs an older revision than the LWS's current one */
   oldRevision: boolean;
   belowPartition: boolean;
+  /** the diagnosis verdict, badged when not healthy */
+  verdict?: Verdict;
   selectedPod?: string;
   onSelectPod: (pod: PodView) => void;
   onToggle: (index: number) => void;
@@ -67,6 +71,7 @@ export function GroupNode({ data }: NodeProps & { data: GroupNodeData }) {
         <span className="ml-auto tabular-nums">{group.readyPods}/{group.size}</span>
       </button>
       <div className="mt-0.5 flex gap-1 text-[10px] text-slate-500 dark:text-slate-400">
+        {data.verdict && data.verdict !== "healthy" && <VerdictBadge verdict={data.verdict} />}
         {group.revision && <span title="template-revision-hash">rev {group.revision}{data.oldRevision ? " (old)" : ""}</span>}
         {group.surge && <span>surge</span>}
         {data.belowPartition && <span>held by partition</span>}

@@ -7,7 +7,7 @@ const node = (name: string): NodeView => ({ name, uid: name, resourceVersion: "1
 
 describe("the browser's cluster state", () => {
   it("starts from a snapshot and applies upserts and deletes", () => {
-    const state = stateFromSnapshot({ resourceVersion: "5", lws: [], pod: [pod("a"), pod("b")], statefulset: [], node: [node("n1")], event: [] });
+    const state = stateFromSnapshot({ resourceVersion: "5", lws: [], pod: [pod("a"), pod("b")], statefulset: [], node: [node("n1")], event: [], pvc: [] });
     expect([...state.pod.keys()]).toEqual(["default/a", "default/b"]);
     expect([...state.node.keys()]).toEqual(["/n1"]);
     const next = applyChanges(state, [

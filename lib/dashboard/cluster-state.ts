@@ -10,6 +10,7 @@ export const EMPTY_STATE: ClusterState = {
   statefulset: new Map(),
   node: new Map(),
   event: new Map(),
+  pvc: new Map(),
 };
 
 function keyed<T extends { metadata?: { namespace?: string; name?: string }; namespace?: string; name?: string }>(views: T[]): Map<string, T> {
@@ -24,6 +25,7 @@ export function stateFromSnapshot(snapshot: Snapshot): ClusterState {
     statefulset: keyed(snapshot.statefulset),
     node: keyed(snapshot.node),
     event: keyed(snapshot.event),
+    pvc: keyed(snapshot.pvc),
   };
 }
 

@@ -86,6 +86,21 @@ export interface EventView {
   lastTimestamp?: string;
 }
 
+export interface PvcView {
+  namespace: string;
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  labels: Record<string, string>;
+  /** Pending until a volume is bound; Lost when the bound volume is gone */
+  phase: string;
+  storageClassName?: string;
+  /** spec.resources.requests.storage as written, e.g. "100Gi" */
+  storage?: string;
+  /** the LWS pod the claim was made for: StatefulSets name claims `<template>-<pod>` */
+  pod?: string;
+}
+
 /** LeaderWorkerSets travel whole (they are small), minus managedFields. */
 export type LwsView = KubeObject;
 
@@ -95,11 +110,12 @@ export interface ViewsByKind {
   statefulset: StatefulSetView;
   node: NodeView;
   event: EventView;
+  pvc: PvcView;
 }
 
 export type ViewKind = keyof ViewsByKind;
 
-export const VIEW_KINDS: readonly ViewKind[] = ["lws", "pod", "statefulset", "node", "event"];
+export const VIEW_KINDS: readonly ViewKind[] = ["lws", "pod", "statefulset", "node", "event", "pvc"];
 
 /** One change of one object; `key` is "namespace/name" ("/name" for nodes). */
 export type ViewChange = { [K in ViewKind]: { kind: K; type: "upsert"; key: string; object: ViewsByKind[K] } | { kind: K; type: "delete"; key: string } }[ViewKind];

@@ -33,4 +33,14 @@ describe("the simulated volume provisioner", () => {
     const event = await waitFor(async () => (await client.list(EVENTS, { namespace: "default" })).items.find((e) => e.reason === "ProvisioningSucceeded"));
     expect(event.message).toBe(`Successfully provisioned volume pvc-${created.metadata.uid}`);
   });
+
+  it("leaves a claim of an unknown storage class Pending, with a ProvisioningFailed event", async () => {
+    const claim = { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "data-lws-1", namespace: "default" }, spec: { storageClassName: "no-such-class", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } } };
+    await client.create(PERSISTENT_VOLUME_CLAIMS, claim);
+    const event = await waitFor(async () => (await client.list(EVENTS, { namespace: "default" })).items.find((e) => e.reason === "ProvisioningFailed"));
+    expect([event.type, event.message]).toEqual(["Warning", 'storageclass.storage.k8s.io "no-such-class" not found']);
+    await provisioner.idle();
+    const stored = await client.get(PERSISTENT_VOLUME_CLAIMS, "default", "data-lws-1");
+    expect([(stored.status as { phase?: string }).phase, (stored.spec as { volumeName?: string }).volumeName]).toEqual(["Pending", undefined]);
+  });
 });

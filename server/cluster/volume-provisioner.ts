@@ -10,6 +10,12 @@ import { recordAt, stringAt } from "./scheduler/narrow";
 
 export const VOLUME_PROVISIONER = "lws-console.dev/simulated-provisioner";
 
+/**
+ * The storage classes the simulation serves: the examples' "default" and the common defaults of
+ * kind, minikube, GKE, EKS, AKS and k3s, so manifests written for those clusters bind as written.
+ */
+export const STORAGE_CLASSES: ReadonlySet<string> = new Set(["default", "standard", "standard-rwo", "premium-rwo", "gp2", "gp3", "managed-csi", "managed-premium", "local-path", "hostpath"]);
+
 /** The name a dynamically provisioned volume gets, as upstream provisioners name it. */
 export function volumeNameFor(claim: KubeObject): string {
   return `pvc-${claim.metadata.uid ?? ""}`;
@@ -18,7 +24,8 @@ export function volumeNameFor(claim: KubeObject): string {
 /**
  * A dynamic provisioner and the persistent volume controller in one, for the simulation: every
  * claim gets a volume of exactly its request at once, and is Bound to it. No PersistentVolume
- * objects are served, so the volume exists only as the claim's spec.volumeName.
+ * objects are served, so the volume exists only as the claim's spec.volumeName. A claim naming a
+ * class outside STORAGE_CLASSES stays Pending, as the persistent volume controller leaves it.
  */
 export class VolumeProvisioner {
   private readonly queue = new WorkQueue<string>({ name: "volume-provisioner", concurrency: 4 });
@@ -52,6 +59,8 @@ export class VolumeProvisioner {
     const [namespace, name] = key.split("/");
     const claim = this.claims.get(namespace, name);
     if (!claim || claim.metadata.deletionTimestamp) return;
+    const storageClass = stringAt(recordAt(claim.spec).storageClassName);
+    if (storageClass && !STORAGE_CLASSES.has(storageClass)) return this.recorder.event(claim, "Warning", "ProvisioningFailed", `storageclass.storage.k8s.io "${storageClass}" not found`);
     try {
       const bound = await this.bindVolume(claim);
       await this.markBound(bound);

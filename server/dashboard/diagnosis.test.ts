@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { diagnose } from "@/lib/dashboard/diagnosis";
+import { diagnoseLws } from "@/lib/dashboard/diagnosis";
 import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { INSTANT_SIMULATION, startTestServer, type TestServer } from "@/server/testing/test-server";
@@ -18,29 +18,76 @@ afterEach(async () => {
   await server.close();
 });
 
-function lws(name: string, replicas: number, gpus: string, annotations: Record<string, string> = {}): KubeObject {
+function workerTemplate(gpus: string, image = "vllm:1") {
+  return { spec: { containers: [{ name: "main", image, resources: { limits: { "nvidia.com/gpu": gpus } } }] } };
+}
+
+function lws(name: string, replicas: number, gpus: string, annotations: Record<string, string> = {}, extra: Record<string, unknown> = {}): KubeObject {
   return {
     apiVersion: "leaderworkerset.x-k8s.io/v1",
     kind: "LeaderWorkerSet",
     metadata: { name, namespace: "default", annotations },
-    spec: { replicas, leaderWorkerTemplate: { size: 2, workerTemplate: { spec: { containers: [{ name: "main", image: "vllm:1", resources: { limits: { "nvidia.com/gpu": gpus } } }] } } } },
+    spec: { replicas, ...extra, leaderWorkerTemplate: { size: 2, workerTemplate: workerTemplate(gpus) } },
   };
 }
 
-function diagnosisOf(name: string) {
+function lwsDiagnosisOf(name: string) {
   const snapshot = hub.snapshot({ namespace: "default" });
   const target = snapshot.lws.find((l) => l.metadata.name === name)!;
-  return diagnose({ lws: target, pods: snapshot.pod, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event });
+  return diagnoseLws({ lws: target, pods: snapshot.pod, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event, claims: snapshot.pvc });
+}
+
+const diagnosisOf = (name: string) => lwsDiagnosisOf(name).groups;
+
+async function healthy(name: string, groups: number) {
+  return waitFor(() => {
+    const d = lwsDiagnosisOf(name);
+    return d.groups.length === groups && d.groups.every((g) => g.verdict === "healthy") && !d.rollout ? d : undefined;
+  }, { what: `${groups} healthy groups of ${name}` });
+}
+
+async function changeTemplate(name: string, gpus: string, image: string): Promise<void> {
+  await server.cluster.client.patch(LEADER_WORKER_SETS, "default", name, { type: "merge", body: { spec: { leaderWorkerTemplate: { workerTemplate: workerTemplate(gpus, image) } } } });
 }
 
 describe("diagnosis of groups on the embedded cluster", () => {
   it("raises no alarm for a healthy LWS", async () => {
     await server.cluster.client.create(LEADER_WORKER_SETS, lws("fine", 2, "1"));
-    const result = await waitFor(() => {
-      const d = diagnosisOf("fine");
-      return d.length === 2 && d.every((g) => g.verdict === "healthy") ? d : undefined;
-    }, { what: "two healthy groups" });
-    expect(result.flatMap((g) => g.causes)).toEqual([]);
+    const result = await healthy("fine", 2);
+    expect(result.groups.flatMap((g) => g.causes)).toEqual([]);
+    expect(result.groups.map((g) => g.restarts)).toEqual([{ count: 0, podRestarts: 0 }, { count: 0, podRestarts: 0 }]);
+  });
+
+  it("calls a rollout held by the user's partition intentional, the held groups healthy", async () => {
+    const rollout = { rolloutStrategy: { type: "RollingUpdate", rollingUpdateConfiguration: { partition: 2, maxUnavailable: 1, maxSurge: 0 } } };
+    await server.cluster.client.create(LEADER_WORKER_SETS, lws("canary", 3, "1", {}, rollout));
+    await healthy("canary", 3);
+    await changeTemplate("canary", "1", "vllm:2");
+    const paused = await waitFor(() => ((d) => d.rollout?.summary.startsWith("rolling update paused") && d.groups.every((g) => g.verdict === "healthy") && d)(lwsDiagnosisOf("canary")), { what: "a paused rollout" });
+    expect(paused.rollout).toMatchObject({ verdict: "progressing", summary: expect.stringMatching(/^rolling update paused by partition 2: 2 groups below it stay on revision \w+$/) });
+    expect(paused.rollout?.evidence).toContain("1/3 groups updated");
+    expect(paused.groups.flatMap((g) => g.causes)).toEqual([]);
+  });
+
+  it("says the rollout waits on a group whose new template cannot be scheduled", async () => {
+    await server.cluster.client.create(LEADER_WORKER_SETS, lws("upgrade", 2, "1"));
+    await healthy("upgrade", 2);
+    await changeTemplate("upgrade", "100", "vllm:2");
+    const stuck = await waitFor(() => ((d) => d.rollout?.verdict === "stuck" && d)(lwsDiagnosisOf("upgrade")), { what: "a stuck rollout" });
+    expect(stuck.rollout?.summary).toMatch(/^rolling update to revision \w+ waits on an updated group that cannot become Ready: group 1 \(1 pod cannot be scheduled: .*Insufficient nvidia\.com\/gpu/);
+    expect(stuck.rollout?.suggestion).toMatch(/fix the template/);
+    expect(stuck.groups.map((g) => g.verdict)).toEqual(["healthy", "stuck"]);
+    expect(stuck.groups[1].causes.at(-1)?.summary).toMatch(/waits for this group to become Ready/);
+  });
+
+  it("blames a PersistentVolumeClaim of a storage class nobody provisions", async () => {
+    const claims = { volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { storageClassName: "no-such-class", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } } }] };
+    const spec = lws("disk", 1, "1");
+    await server.cluster.client.create(LEADER_WORKER_SETS, { ...spec, spec: { ...(spec.spec as object), leaderWorkerTemplate: { ...(spec.spec as { leaderWorkerTemplate: object }).leaderWorkerTemplate, ...claims } } });
+    const stuck = await waitFor(() => diagnosisOf("disk").find((g) => g.causes[0]?.summary.startsWith("PVC data-disk-0 Pending: storageclass")), { what: "a Pending claim" });
+    expect(stuck.verdict).toBe("stuck");
+    expect(stuck.causes[0].summary).toBe('PVC data-disk-0 Pending: storageclass.storage.k8s.io "no-such-class" not found');
+    expect(stuck.causes[0].evidence[0]).toBe("pvc/data-disk-0: Pending, storageClassName no-such-class, requests 10Gi, for pod/disk-0");
   });
 
   it("explains a group that cannot get a rack of its own under exclusive placement", async () => {

@@ -1,8 +1,8 @@
-import { viewKey, type EventView, type NodeView, type PodView, type ResourceAmounts, type StatefulSetView, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
+import { viewKey, type EventView, type NodeView, type PodView, type PvcView, type ResourceAmounts, type StatefulSetView, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
 import { integer, record, records, stringMap, text } from "@/lib/k8s/object-fields";
 import { summarizePod } from "@/lib/k8s/pod-summary";
 import { parseQuantity } from "@/lib/k8s/quantity";
-import { EVENTS, LEADER_WORKER_SETS, NODES, PODS, STATEFUL_SETS, type ResourceInfo } from "@/lib/k8s/resources";
+import { EVENTS, LEADER_WORKER_SETS, NODES, PERSISTENT_VOLUME_CLAIMS, PODS, STATEFUL_SETS, type ResourceInfo } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { LABELS } from "@/lib/lws/constants";
 
@@ -124,6 +124,36 @@ export function eventView(event: KubeObject): EventView {
   };
 }
 
+/**
+ * The LWS pod a claim belongs to: StatefulSets name claims `<template>-<pod>` and label them with
+ * the LWS name, and LWS pods are `<lws>-<group>` or `<lws>-<group>-<worker>`.
+ */
+function claimPod(name: string, lws: string | undefined): string | undefined {
+  if (!lws) return undefined;
+  const escaped = lws.replace(/[.]/g, "\\.");
+  return new RegExp(`^.+-(${escaped}-\\d+(?:-\\d+)?)$`).exec(name)?.[1];
+}
+
+export function pvcView(claim: KubeObject): PvcView {
+  const spec = record(claim.spec);
+  const labels = claim.metadata.labels ?? {};
+  const name = claim.metadata.name ?? "";
+  const storage = text(record(record(spec.resources).requests).storage);
+  const storageClassName = text(spec.storageClassName);
+  const pod = claimPod(name, labels[LABELS.name]);
+  return {
+    namespace: claim.metadata.namespace ?? "",
+    name,
+    uid: claim.metadata.uid ?? "",
+    resourceVersion: claim.metadata.resourceVersion ?? "",
+    labels,
+    phase: text(record(claim.status).phase) || "Pending",
+    ...(storageClassName ? { storageClassName } : {}),
+    ...(storage ? { storage } : {}),
+    ...(pod ? { pod } : {}),
+  };
+}
+
 function lwsView(lws: KubeObject): KubeObject {
   return { ...lws, metadata: { ...lws.metadata, managedFields: undefined } };
 }
@@ -135,6 +165,7 @@ export const PROJECTIONS: { [K in ViewKind]: { resource: ResourceInfo; project: 
   statefulset: { resource: STATEFUL_SETS, project: statefulSetView },
   node: { resource: NODES, project: nodeView },
   event: { resource: EVENTS, project: eventView },
+  pvc: { resource: PERSISTENT_VOLUME_CLAIMS, project: pvcView },
 };
 
 export function projectionKey(object: KubeObject): string {

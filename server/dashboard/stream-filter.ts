@@ -1,4 +1,5 @@
 import type { ViewKind, ViewsByKind } from "@/lib/dashboard/view-models";
+import { LABELS } from "@/lib/lws/constants";
 
 /** What one browser tab asked to see: `?namespace=` and `?lws=` on /api/stream. */
 export interface StreamFilter {
@@ -27,10 +28,16 @@ export function matchesFilter<K extends ViewKind>(filter: StreamFilter, kind: K,
       const sts = view as ViewsByKind["statefulset"];
       return inNamespace(filter, sts.namespace) && (!filter.lws || sts.name === filter.lws || sts.name.startsWith(`${filter.lws}-`));
     }
+    case "pvc": {
+      const claim = view as ViewsByKind["pvc"];
+      return inNamespace(filter, claim.namespace) && (!filter.lws || claim.labels[LABELS.name] === filter.lws);
+    }
     case "event": {
       const event = view as ViewsByKind["event"];
       const name = event.involved.name;
-      return inNamespace(filter, event.namespace) && (!filter.lws || name === filter.lws || name.startsWith(`${filter.lws}-`));
+      // A claim is named `<template>-<pod>`, so its events carry the LWS name inside.
+      const aboutClaim = event.involved.kind === "PersistentVolumeClaim" && name.includes(`-${filter.lws}-`);
+      return inNamespace(filter, event.namespace) && (!filter.lws || name === filter.lws || name.startsWith(`${filter.lws}-`) || aboutClaim);
     }
   }
   return false;

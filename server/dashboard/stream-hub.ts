@@ -67,7 +67,7 @@ export class StreamHub {
   /** The current views matching a filter, as a snapshot message body. */
   snapshot(filter: StreamFilter): Snapshot {
     const pick = <K extends ViewKind>(kind: K) => [...this.views[kind].values()].filter((v) => matchesFilter(filter, kind, v));
-    return { resourceVersion: this.log.lastId() ?? "0", lws: pick("lws"), pod: pick("pod"), statefulset: pick("statefulset"), node: pick("node"), event: pick("event") };
+    return { resourceVersion: this.log.lastId() ?? "0", lws: pick("lws"), pod: pick("pod"), statefulset: pick("statefulset"), node: pick("node"), event: pick("event"), pvc: pick("pvc") };
   }
 
   /**

@@ -1,0 +1,48 @@
+/** Small hand-built views for the diagnosis unit tests. */
+import { LABELS } from "@/lib/lws/constants";
+import type { EventView, LwsView, PodView, PvcView, StatefulSetView } from "../view-models";
+import type { DiagnosisInput } from "./types";
+
+export const NOW = Date.parse("2026-01-01T12:00:00Z");
+
+export const minutesAgo = (minutes: number): string => new Date(NOW - minutes * 60_000).toISOString();
+
+export function lws(spec: Record<string, unknown> = {}, name = "llm"): LwsView {
+  return { apiVersion: "leaderworkerset.x-k8s.io/v1", kind: "LeaderWorkerSet", metadata: { name, namespace: "default" }, spec: { replicas: 3, leaderWorkerTemplate: { size: 2 }, ...spec } };
+}
+
+export function pod(group: number, worker: number, over: Partial<PodView> = {}): PodView {
+  return {
+    namespace: "default", name: worker ? `llm-${group}-${worker}` : `llm-${group}`, uid: `${group}-${worker}`, resourceVersion: "1", labels: {},
+    lws: "llm", groupIndex: group, workerIndex: worker, revision: "new", nodeName: `node-${group}`, phase: "Running", status: "Running", ready: true, readyContainers: "1/1",
+    restarts: 0, requests: { cpu: 0, memory: 0, gpu: 0 }, deleting: false, createdAt: "", ...over,
+  };
+}
+
+/** Leader and one worker of a group, both with `over`. */
+export const group = (index: number, over: Partial<PodView> = {}): PodView[] => [pod(index, 0, over), pod(index, 1, over)];
+
+export const NOT_READY: Partial<PodView> = { ready: false, status: "ContainerCreating", readyContainers: "0/1" };
+export const UNSCHEDULABLE: Partial<PodView> = { ready: false, phase: "Pending", status: "Pending", nodeName: undefined, readyContainers: "0/1", unschedulable: "0/32 nodes are available: 32 Insufficient nvidia.com/gpu." };
+
+export function sts(name: string, over: Partial<StatefulSetView> = {}): StatefulSetView {
+  return { namespace: "default", name, uid: name, resourceVersion: "1", labels: { [LABELS.templateRevisionHash]: "new" }, replicas: 1, readyReplicas: 1, availableReplicas: 1, updatedReplicas: 1, partition: 0, ...over };
+}
+
+/** The leader StatefulSet and one worker StatefulSet per group index. */
+export const statefulSets = (groups: number, leader: Partial<StatefulSetView> = {}): StatefulSetView[] => [sts("llm", leader), ...Array.from({ length: groups }, (_, i) => sts(`llm-${i}`))];
+
+export function event(over: Partial<EventView> & Pick<EventView, "reason" | "message">): EventView {
+  return { namespace: "default", name: `e-${over.message}`, uid: over.message, resourceVersion: "1", involved: { kind: "LeaderWorkerSet", name: "llm", namespace: "default" }, type: "Normal", count: 1, ...over };
+}
+
+export const recreated = (index: number, count: number, first: number, last: number, lwsName = "llm"): EventView =>
+  event({ reason: "RecreateGroup", message: `Worker pod llm-${index}-1 failed, deleted leader pod llm-${index} to recreate group ${index}`, count, firstTimestamp: minutesAgo(first), lastTimestamp: minutesAgo(last), involved: { kind: "LeaderWorkerSet", name: lwsName, namespace: "default" } });
+
+export function claim(podName: string, over: Partial<PvcView> = {}): PvcView {
+  return { namespace: "default", name: `data-${podName}`, uid: podName, resourceVersion: "1", labels: { [LABELS.name]: "llm" }, phase: "Bound", storage: "10Gi", pod: podName, ...over };
+}
+
+export function input(over: Partial<DiagnosisInput> = {}): DiagnosisInput {
+  return { lws: lws(), pods: [], statefulSets: statefulSets(3), nodes: new Map(), events: [], now: NOW, ...over };
+}
