@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import type { KubeObject } from "@/lib/k8s/types";
+import { pvcView } from "./projections";
+
+function claim(name: string, lws: string | undefined, spec: Record<string, unknown> = {}, status?: Record<string, unknown>): KubeObject {
+  return { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name, namespace: "default", uid: "u1", resourceVersion: "7", labels: lws ? { "leaderworkerset.sigs.k8s.io/name": lws } : {} }, spec, ...(status ? { status } : {}) };
+}
+
+describe("the PVC view", () => {
+  it.each([
+    ["data-llm-0", "llm", "llm-0"],
+    ["data-llm-3-2", "llm", "llm-3-2"],
+    ["persistent-storage-llm-1-1", "llm", "llm-1-1"],
+    ["cache-llm-0-llm-2", "llm", "llm-2"],
+    ["data-v1.2-0", "v1.2", "v1.2-0"],
+    ["data-other-0", "llm", undefined],
+    ["data-llm-0", undefined, undefined],
+  ])("finds the pod of claim %s (LWS %s): %s", (name, lws, pod) => {
+    expect(pvcView(claim(name, lws)).pod).toBe(pod);
+  });
+
+  it("carries phase, class and request", () => {
+    const view = pvcView(claim("data-llm-0", "llm", { storageClassName: "fast", resources: { requests: { storage: "100Gi" } } }, { phase: "Bound" }));
+    expect(view).toEqual({ namespace: "default", name: "data-llm-0", uid: "u1", resourceVersion: "7", labels: { "leaderworkerset.sigs.k8s.io/name": "llm" }, phase: "Bound", storageClassName: "fast", storage: "100Gi", pod: "llm-0" });
+    expect(pvcView(claim("data-llm-0", "llm")).phase).toBe("Pending");
+  });
+});
