@@ -69,3 +69,8 @@ export function validateIntOrPercent(value: unknown, path: string): FieldError[]
   if (exceeds100Percent(value)) errors.push(fieldError.invalid(path, value, "must not be greater than 100%"));
   return errors;
 }
+
+/** A rollout's budget in groups: maxUnavailable rounds down, maxSurge rounds up and never exceeds the replicas. */
+export function rolloutBudget(replicas: number, maxUnavailable: unknown, maxSurge: unknown): { unavailable: number; surge: number } {
+  return { unavailable: scaledValue(maxUnavailable, replicas, false), surge: Math.min(scaledValue(maxSurge, replicas, true), replicas) };
+}

@@ -24,7 +24,7 @@
  * 5. Rolling -> (rollingUpdatePartition(step), want(unready)), step = U + S - (B - stsR): each
  *    surge group that already exists lets one more group go down.
  */
-import { scaledValue } from "@/lib/lws/int-or-percent";
+import { rolloutBudget } from "@/lib/lws/int-or-percent";
 
 export interface GroupState {
   ready: boolean;
@@ -78,7 +78,7 @@ interface Position {
 const MISSING: GroupState = { ready: false, updated: false };
 
 export function leaderStatefulSetRollout(input: RolloutInput): RolloutDecision {
-  const position = rolloutPosition(input, rolloutBudget(input.replicas, input.maxUnavailable, input.maxSurge));
+  const position = rolloutPosition(input, budgetOf(input.replicas, input.maxUnavailable, input.maxSurge));
   const decision: RolloutDecision = { partition: Math.max(position.partition, input.userPartition), replicas: position.replicas };
   const sts = input.leaderStatefulSet;
   if (!sts) return decision;
@@ -89,7 +89,7 @@ export function leaderStatefulSetRollout(input: RolloutInput): RolloutDecision {
 
 /** The leader StatefulSet's own maxUnavailable: max(1, U + min(S, R)). */
 export function statefulSetMaxUnavailable(replicas: number, maxUnavailable: number | string, maxSurge: number | string): number {
-  const budget = rolloutBudget(replicas, maxUnavailable, maxSurge);
+  const budget = budgetOf(replicas, maxUnavailable, maxSurge);
   return Math.max(1, budget.unavailable + budget.surge);
 }
 
@@ -99,9 +99,9 @@ export function deletingSurgeNote(lwsName: string, deleted: SurgeDeletion): stri
   return `deleting surge replicas from ${lwsName}-${deleted.from} to ${lwsName}-${deleted.to}`;
 }
 
-function rolloutBudget(replicas: number, maxUnavailable: number | string, maxSurge: number | string): Budget {
-  const surge = Math.min(scaledValue(maxSurge, replicas, true), replicas);
-  return { replicas, unavailable: scaledValue(maxUnavailable, replicas, false), surge, burst: replicas + surge };
+function budgetOf(replicas: number, maxUnavailable: number | string, maxSurge: number | string): Budget {
+  const { unavailable, surge } = rolloutBudget(replicas, maxUnavailable, maxSurge);
+  return { replicas, unavailable, surge, burst: replicas + surge };
 }
 
 function rolloutPosition(input: RolloutInput, budget: Budget): Position {

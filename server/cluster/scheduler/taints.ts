@@ -1,15 +1,11 @@
-/** Node taints and pod tolerations, matched as k8s.io/api/core/v1 Toleration.ToleratesTaint does. */
+/** Node taints and pod tolerations as the scheduler reads them from objects; matching lives in lib/k8s/tolerations. */
+import type { Toleration } from "@/lib/k8s/tolerations";
 import { arrayAt, recordAt, stringAt } from "./narrow";
+
+export { firstUntoleratedTaint, tolerates, toleratesTaint, type Toleration } from "@/lib/k8s/tolerations";
 
 export interface Taint {
   key: string;
-  value: string;
-  effect: string;
-}
-
-export interface Toleration {
-  key: string;
-  operator: string;
   value: string;
   effect: string;
 }
@@ -35,21 +31,4 @@ export function tolerationsAt(value: unknown): Toleration[] {
       effect: stringAt(r.effect) ?? "",
     };
   });
-}
-
-/** An empty key or effect matches any; an empty operator means Equal. */
-export function toleratesTaint(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  if (t.operator === "Exists") return true;
-  return (t.operator === "" || t.operator === "Equal") && t.value === taint.value;
-}
-
-export function tolerates(tolerations: readonly Toleration[], taint: Taint): boolean {
-  return tolerations.some((t) => toleratesTaint(t, taint));
-}
-
-/** The first NoSchedule/NoExecute taint the pod does not tolerate (PreferNoSchedule only affects scoring upstream). */
-export function firstUntoleratedTaint(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint | undefined {
-  return taints.find((taint) => (taint.effect === "NoSchedule" || taint.effect === "NoExecute") && !tolerates(tolerations, taint));
 }

@@ -1,0 +1,129 @@
+/**
+ * The nodes as a placement simulation sees them: what each still has free after the pods
+ * already bound to it, which pods it admits (the scheduler's node filters, approximated), and
+ * its topology domains. PERFORMANCE: free amounts live in typed arrays indexed by node, and
+ * eligibility and domains are computed once per pod shape and label key.
+ */
+import { matchesLabels } from "@/lib/k8s/label-selector";
+import { firstUntoleratedTaint, tolerates, type Taint } from "@/lib/k8s/tolerations";
+import type { Amounts, PodDemand } from "./capacity-demand";
+import type { NodeView, PodView } from "./view-models";
+
+/** A topology domain: a value of a node label and the indexes of the nodes that carry it. */
+export type Domain = readonly [value: string, nodes: number[]];
+
+export type Exclusion = "cordoned" | "not ready" | "tainted" | "nodeSelector" | "node affinity";
+
+/** The taints the node lifecycle controller and kubectl cordon add, which NodeView shows as flags. */
+const NOT_READY: Taint = { key: "node.kubernetes.io/not-ready", effect: "NoSchedule" };
+const CORDONED: Taint = { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" };
+
+function exclusion(node: NodeView, pod: PodDemand): Exclusion | undefined {
+  if (node.unschedulable && !tolerates(pod.tolerations, CORDONED)) return "cordoned";
+  if (!node.ready && !tolerates(pod.tolerations, NOT_READY)) return "not ready";
+  if (firstUntoleratedTaint(node.taints, pod.tolerations)) return "tainted";
+  if (Object.entries(pod.nodeSelector).some(([k, v]) => node.labels[k] !== v)) return "nodeSelector";
+  if (pod.nodeAffinity && !pod.nodeAffinity.some((term) => matchesLabels(term, node.labels))) return "node affinity";
+  return undefined;
+}
+
+/** Pods that hold their node's resources: bound and not finished. */
+export function occupies(pod: PodView): pod is PodView & { nodeName: string } {
+  return pod.nodeName !== undefined && pod.phase !== "Succeeded" && pod.phase !== "Failed";
+}
+
+export class NodePool {
+  /** sorted by name, so placement is deterministic */
+  readonly nodes: NodeView[];
+  readonly cpu: Float64Array;
+  readonly memory: Float64Array;
+  readonly gpu: Float64Array;
+  readonly podSlots: Float64Array;
+  private readonly indexByName = new Map<string, number>();
+  private readonly eligibility = new Map<PodDemand, Uint8Array>();
+  private readonly domainIndex = new Map<string, Domain[]>();
+
+  /** `counted` says which existing pods take room: the previewed LWS's own pods do not. */
+  constructor(nodes: readonly NodeView[], pods: readonly PodView[], counted: (pod: PodView) => boolean) {
+    this.nodes = [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const n = this.nodes.length;
+    [this.cpu, this.memory, this.gpu, this.podSlots] = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    this.nodes.forEach((node, i) => {
+      this.indexByName.set(node.name, i);
+      const a = node.allocatable.cpu || node.allocatable.memory || node.allocatable.pods ? node.allocatable : node.capacity;
+      this.cpu[i] = Math.round(a.cpu * 1000);
+      this.memory[i] = Math.round(a.memory);
+      this.gpu[i] = Math.round(a.gpu);
+      this.podSlots[i] = Math.round(a.pods);
+    });
+    for (const pod of pods) {
+      const i = occupies(pod) && counted(pod) ? this.indexByName.get(pod.nodeName) : undefined;
+      if (i === undefined) continue;
+      this.cpu[i] -= Math.round(pod.requests.cpu * 1000);
+      this.memory[i] -= Math.round(pod.requests.memory);
+      this.gpu[i] -= Math.round(pod.requests.gpu);
+      this.podSlots[i] -= 1;
+    }
+  }
+
+  get size(): number {
+    return this.nodes.length;
+  }
+
+  indexOf(nodeName: string | undefined): number | undefined {
+    return nodeName === undefined ? undefined : this.indexByName.get(nodeName);
+  }
+
+  /** Why the node turns the pod away regardless of resources; undefined when it admits it. */
+  exclusion(i: number, pod: PodDemand): Exclusion | undefined {
+    return exclusion(this.nodes[i], pod);
+  }
+
+  eligible(i: number, pod: PodDemand): boolean {
+    let flags = this.eligibility.get(pod);
+    if (!flags) {
+      flags = Uint8Array.from(this.nodes, (node) => (exclusion(node, pod) ? 0 : 1));
+      this.eligibility.set(pod, flags);
+    }
+    return flags[i] === 1;
+  }
+
+  fits(i: number, { requests: r }: PodDemand): boolean {
+    return this.podSlots[i] >= 1 && this.cpu[i] >= r.cpu && this.memory[i] >= r.memory && this.gpu[i] >= r.gpu;
+  }
+
+  /** Takes the pod's requests from the node, or gives them back with sign -1. */
+  take(i: number, { requests: r }: PodDemand, sign = 1): void {
+    this.cpu[i] -= sign * r.cpu;
+    this.memory[i] -= sign * r.memory;
+    this.gpu[i] -= sign * r.gpu;
+    this.podSlots[i] -= sign;
+  }
+
+  free(i: number): Amounts & { pods: number } {
+    return { cpu: this.cpu[i], memory: this.memory[i], gpu: this.gpu[i], pods: this.podSlots[i] };
+  }
+
+  /** Node indexes by value of the label `key`, sorted by value; nodes without the label are in no domain. */
+  domains(key: string): readonly Domain[] {
+    let domains = this.domainIndex.get(key);
+    if (!domains) {
+      domains = domainsOf(this, key, this.nodes.keys());
+      this.domainIndex.set(key, domains);
+    }
+    return domains;
+  }
+}
+
+/** The domains of `key` among some nodes, sorted by value. */
+export function domainsOf(pool: NodePool, key: string, nodes: Iterable<number>): Domain[] {
+  const byValue = new Map<string, number[]>();
+  for (const i of nodes) {
+    const value = pool.nodes[i].labels[key];
+    if (value === undefined) continue;
+    const members = byValue.get(value);
+    if (members) members.push(i);
+    else byValue.set(value, [i]);
+  }
+  return [...byValue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,70 @@
+/**
+ * "Will it fit?" before an LWS is applied: a greedy simulation of placing its groups on the
+ * nodes as they are now, from what the dashboard already holds (NodeView, PodView). It
+ * approximates the embedded scheduler's filters (resources, nodeSelector, required node
+ * affinity, taints, cordoned and NotReady nodes) and upstream's exclusive-topology placement
+ * (lws-upstream-spec §5, §6.3); it does not preempt, spread or score, so a "fits" is a good
+ * sign, not a promise.
+ */
+import type { KubeObject } from "@/lib/k8s/types";
+import { LABELS } from "@/lib/lws/constants";
+import { applyWebhookDefaults } from "@/lib/lws/defaults";
+import { lwsReplicas } from "./groups";
+import { groupDemand } from "./capacity-demand";
+import { NodePool, occupies } from "./capacity-nodes";
+import { GroupPlacer } from "./capacity-placement";
+import { capacityReasons, podShortfall } from "./capacity-reasons";
+import type { NodeView, PodView } from "./view-models";
+
+export interface CapacityResult {
+  /** every group placed */
+  fits: boolean;
+  /** groups placed before the first that did not fit */
+  groupsPlaced: number;
+  /** spec.replicas */
+  groupsWanted: number;
+  /** with exclusive topology: the domains the placed groups (or sub-groups) took, in order */
+  domainsUsed?: string[];
+  /** why it does not fit, first the count, then the cause; empty when it fits */
+  reasons: string[];
+}
+
+/**
+ * Can `lws` (webhook defaults applied here) be placed on `nodes` next to `pods`? Pods of an
+ * LWS of the same namespace and name are the ones an update replaces, so they take no room.
+ */
+export function checkCapacity(lws: KubeObject, nodes: readonly NodeView[], pods: readonly PodView[]): CapacityResult {
+  const defaulted = applyWebhookDefaults(lws);
+  const namespace = lws.metadata.namespace ?? "default";
+  const own = (pod: PodView) => pod.namespace === namespace && pod.lws === lws.metadata.name;
+  const pool = new NodePool(nodes, pods, (pod) => !own(pod));
+  const demand = groupDemand(defaulted);
+  const blocked = (key: string, label: string) => blockedDomains(pool, pods, key, label, (pod) => pod.namespace === namespace && !own(pod));
+  const placer = new GroupPlacer(pool, demand, { blockedDomains: blocked, groupLabel: LABELS.groupKey, explainPod: (pod) => podShortfall(pool, pod) });
+  const groupsWanted = Math.max(0, lwsReplicas(defaulted));
+  let groupsPlaced = 0;
+  while (groupsPlaced < groupsWanted && placer.placeGroup()) groupsPlaced++;
+  const exclusive = demand.exclusiveKey !== undefined || demand.units.some((u) => u.exclusiveKey);
+  return {
+    fits: groupsPlaced === groupsWanted,
+    groupsPlaced,
+    groupsWanted,
+    ...(exclusive ? { domainsUsed: placer.domainsUsed } : {}),
+    reasons: groupsPlaced < groupsWanted ? capacityReasons(pool, placer, demand, groupsWanted, groupsPlaced, namespace) : [],
+  };
+}
+
+/**
+ * Domains of `key` where pods that upstream's exclusive anti-affinity matches already run:
+ * those carrying `label` (every LWS pod has a group key) in the namespace.
+ */
+function blockedDomains(pool: NodePool, pods: readonly PodView[], key: string, label: string, inScope: (pod: PodView) => boolean): Set<string> {
+  const blocked = new Set<string>();
+  for (const pod of pods) {
+    if (!occupies(pod) || !inScope(pod) || pod.labels[label] === undefined) continue;
+    const i = pool.indexOf(pod.nodeName);
+    const value = i === undefined ? undefined : pool.nodes[i].labels[key];
+    if (value !== undefined) blocked.add(value);
+  }
+  return blocked;
+}
