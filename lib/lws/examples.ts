@@ -45,6 +45,45 @@ ${annotations ? `  annotations:\n${annotations}` : ""}spec:
 ${spec}`;
 }
 
+/**
+ * One role of disaggregated serving (SGLang): prefill and decode run as two LWS that share the
+ * app label and differ in the component label and ROLE; a router in front sends each request to both.
+ */
+function disaggregated(role: "prefill" | "decode"): string {
+  return `apiVersion: leaderworkerset.x-k8s.io/v1
+kind: LeaderWorkerSet
+metadata:
+  name: llama-${role}
+  labels:
+    app.kubernetes.io/name: llama
+    app.kubernetes.io/component: ${role}
+  annotations:
+    leaderworkerset.sigs.k8s.io/exclusive-topology: rack
+spec:
+  replicas: 2
+  leaderWorkerTemplate:
+    size: 2
+    workerTemplate:
+      metadata:
+        labels:
+          app.kubernetes.io/name: llama
+          app.kubernetes.io/component: ${role}
+      spec:
+        containers:
+        - name: sglang
+          image: lmsysorg/sglang:v0.4.6.post1
+          command: ["sh", "-c", "python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-70B-Instruct --disaggregation-mode $(ROLE) --tp 16 --dist-init-addr $(LWS_LEADER_ADDRESS):20000 --nnodes $(LWS_GROUP_SIZE) --node-rank $(LWS_WORKER_INDEX) --host 0.0.0.0 --port 30000"]
+          env:
+          - name: ROLE
+            value: ${role}
+          ports:
+          - containerPort: 30000
+          resources:
+            limits:
+              nvidia.com/gpu: "8"
+`;
+}
+
 export interface LwsExample {
   id: string;
   title: string;
@@ -52,7 +91,7 @@ export interface LwsExample {
   yaml: string;
 }
 
-/** The examples gallery: every example of the concepts page, made complete enough to apply. */
+/** The examples gallery: every example of the concepts page, made complete enough to apply, and disaggregated serving's two LWS. */
 export const EXAMPLES: readonly LwsExample[] = [
   { id: "sample", title: "Sample", description: "3 groups of 4 nginx pods", yaml: SAMPLE_LWS },
   {
@@ -145,5 +184,17 @@ ${WORKER}`),
               - mountPath: /mnt/volume
                 name: persistent-storage
 `),
+  },
+  {
+    id: "disaggregated-prefill",
+    title: "Disaggregated: prefill",
+    description: "the prefill half of disaggregated serving, 2 groups of 2 pods with 8 GPUs each, one rack per group; create \"Disaggregated: decode\" too",
+    yaml: disaggregated("prefill"),
+  },
+  {
+    id: "disaggregated-decode",
+    title: "Disaggregated: decode",
+    description: "the decode half of disaggregated serving, 2 groups of 2 pods with 8 GPUs each, one rack per group; create \"Disaggregated: prefill\" too",
+    yaml: disaggregated("decode"),
   },
 ];
