@@ -2,70 +2,128 @@
 
 import { yaml } from "@codemirror/lang-yaml";
 import CodeMirror from "@uiw/react-codemirror";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
+import { useCluster } from "@/components/stream/use-cluster";
+import { Tabs } from "@/components/ui/tabs";
+import { checkCapacity } from "@/lib/dashboard/capacity";
+import type { ClusterState } from "@/lib/dashboard/cluster-state";
+import { rebase } from "@/lib/k8s/rebase";
+import type { KubeObject } from "@/lib/k8s/types";
+import { planChange } from "@/lib/lws/change-plan";
 import { EXAMPLES } from "@/lib/lws/examples";
-import { parseManifest, placeErrors, type ManifestProblem } from "@/lib/lws/manifest";
+import { applyTheirChanges, editableManifest, manifestYaml } from "@/lib/lws/live-manifest";
+import { parseManifest, type ManifestProblem } from "@/lib/lws/manifest";
+import { applyManifest, type ApplyTarget } from "./apply-manifest";
+import { ChangePreview } from "./change-preview";
+import { ExamplesGallery } from "./examples-gallery";
+import { LwsForm } from "./lws-form";
+import { ManifestDiff } from "./manifest-diff";
+import { ProblemList } from "./problem-list";
+import { RebaseBanner } from "./rebase-banner";
+import { useEditBase } from "./use-edit-base";
 
-interface StatusBody {
-  message?: string;
-  details?: { causes?: Array<{ field?: string; message?: string }> };
+const EDITOR_TABS = ["form", "yaml", "diff"] as const;
+type EditorTab = (typeof EDITOR_TABS)[number];
+const TAB_TITLES: Record<EditorTab, string> = { form: "Form", yaml: "YAML", diff: "Diff" };
+
+export interface LwsEditorProps {
+  /** the LWS to edit; without it the editor creates a new one */
+  edit?: { namespace: string; name: string };
 }
 
-/** `/lws/new`: a YAML editor checked with the server's own rules as you type, examples, and create. */
-export function LwsEditor() {
+function keyOf(object: KubeObject | undefined): string {
+  return object ? `${object.metadata?.namespace ?? "default"}/${object.metadata?.name ?? ""}` : "";
+}
+
+/** Node label keys to offer as topology keys: the ones LWS users place by first, then the rest. */
+function labelKeys(state: ClusterState): string[] {
+  const keys = new Set<string>();
+  for (const node of state.node.values()) for (const key of Object.keys(node.labels)) keys.add(key);
+  const first = ["rack", "topology.kubernetes.io/zone", "kubernetes.io/hostname"].filter((k) => keys.has(k));
+  return [...first, ...[...keys].filter((k) => !first.includes(k)).sort()];
+}
+
+/** What applying the manifest would do, and whether it fits: computed in the browser from the stream. */
+function usePreview(object: KubeObject | undefined, valid: boolean, live: KubeObject | undefined, state: ClusterState) {
+  const deferred = useDeferredValue(object);
+  return useMemo(() => {
+    if (!deferred || !valid) return undefined;
+    return { plan: planChange(live, deferred), capacity: checkCapacity(deferred, [...state.node.values()], [...state.pod.values()]) };
+  }, [deferred, valid, live, state.node, state.pod]);
+}
+
+/**
+ * `/lws/new` and `/lws/<ns>/<name>/edit`: a form and a YAML editor over one manifest text,
+ * checked with the server's own rules as you type, with a diff against the live object, what
+ * applying will do, whether it fits, and optimistic concurrency with rebase on conflict.
+ */
+export function LwsEditor({ edit }: LwsEditorProps) {
   const router = useRouter();
-  const [source, setSource] = useState(EXAMPLES[0].yaml);
+  const { data: state, loaded } = useCluster();
+  const [source, setSource] = useState(edit ? "" : EXAMPLES[0].yaml);
+  const [tab, setTab] = useState<EditorTab>("form");
   const [serverProblems, setServerProblems] = useState<ManifestProblem[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const parsed = useMemo(() => parseManifest(source), [source]);
+  const object = parsed.object;
+  const live = state.lws.get(edit ? `${edit.namespace}/${edit.name}` : keyOf(object));
+  const tracking = useEditBase(edit ? live : undefined, (base) => setSource(manifestYaml(base.manifest)));
+  const preview = usePreview(object, parsed.problems.length === 0, edit ? live : undefined, state);
+  const nodeLabelKeys = useMemo(() => labelKeys(state), [state]);
   const problems = [...parsed.problems, ...serverProblems];
-  const create = async () => {
-    if (!parsed.object || parsed.problems.length > 0) return;
-    setSubmitting(true);
-    const res = await fetch("/api/lws", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.object) });
-    setSubmitting(false);
-    if (res.ok) {
-      const created = (await res.json()) as { metadata: { namespace: string; name: string } };
-      router.push(`/lws/${encodeURIComponent(created.metadata.namespace)}/${encodeURIComponent(created.metadata.name)}`);
-      return;
-    }
-    const status = (await res.json()) as StatusBody;
-    const causes = status.details?.causes?.map((c) => ({ field: c.field, message: c.message ?? "" })) ?? [];
-    setServerProblems(causes.length ? placeErrors(source, causes) : [{ message: status.message ?? `request failed with ${res.status}` }]);
+  const change = (next: string) => {
+    setSource(next);
+    setServerProblems([]);
   };
+  const pending = tracking.theirs && tracking.base ? rebase(tracking.base.manifest, object ?? tracking.base.manifest, tracking.theirs) : undefined;
+  const onRebase = () => {
+    if (pending) change(applyTheirChanges(source, pending.changes));
+    tracking.adoptLive();
+  };
+
+  if (edit && !tracking.base) return <p className="text-slate-600 dark:text-slate-300">{loaded ? `LeaderWorkerSet ${edit.namespace}/${edit.name} not found.` : "Loading…"}</p>;
+  const exists = !edit && !!live;
+  const target: ApplyTarget = edit && tracking.base ? { mode: "update", ...edit, resourceVersion: tracking.base.resourceVersion } : { mode: "create" };
+  const apply = async () => {
+    if (!object) return;
+    setSubmitting(true);
+    const result = await applyManifest(target, object, source);
+    setSubmitting(false);
+    if (result.ok) router.push(`/lws/${encodeURIComponent(result.object.metadata.namespace ?? "")}/${encodeURIComponent(result.object.metadata.name ?? "")}`);
+    else setServerProblems(result.problems);
+  };
+  const blocked = problems.length > 0 || submitting || exists || !!pending || (!!edit && !live);
+
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">New LeaderWorkerSet</h1>
-      <section aria-labelledby="examples-heading">
-        <h2 id="examples-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">Examples</h2>
-        <ul className="mt-2 flex flex-wrap gap-2">
-          {EXAMPLES.map((example) => (
-            <li key={example.id}>
-              <button type="button" onClick={() => { setSource(example.yaml); setServerProblems([]); }} title={example.description} className="rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:hover:bg-slate-800">
-                {example.title}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
-        <div className="overflow-hidden rounded-lg border border-slate-300 dark:border-slate-700">
-          <CodeMirror value={source} height="520px" extensions={[yaml()]} onChange={(value) => { setSource(value); setServerProblems([]); }} aria-label="LeaderWorkerSet YAML" basicSetup={{ lineNumbers: true, foldGutter: true }} />
+      <h1 className="text-2xl font-semibold">{edit ? `Edit ${edit.namespace}/${edit.name}` : "New LeaderWorkerSet"}</h1>
+      {!edit && <ExamplesGallery onPick={change} />}
+      <div className="grid gap-4 lg:grid-cols-[1fr_24rem]">
+        <div className="min-w-0">
+          <Tabs label="Editor" id="editor" tabs={EDITOR_TABS} selected={tab} onSelect={setTab} title={(t) => TAB_TITLES[t]}>
+            {tab === "form" && <LwsForm source={source} onChange={change} problems={problems} nodeLabelKeys={nodeLabelKeys} />}
+            {tab === "yaml" && (
+              <div className="overflow-hidden rounded-lg border border-slate-300 dark:border-slate-700">
+                <CodeMirror value={source} height="560px" extensions={[yaml()]} onChange={change} aria-label="LeaderWorkerSet YAML" basicSetup={{ lineNumbers: true, foldGutter: true }} />
+              </div>
+            )}
+            {tab === "diff" && <ManifestDiff before={live ? manifestYaml(editableManifest(live)) : ""} after={object ? manifestYaml(object) : source} beforeLabel={live ? "the live object" : "nothing: this creates it"} />}
+          </Tabs>
         </div>
-        <aside aria-label="Checks" className="space-y-3">
-          <h2 className="font-semibold">{problems.length === 0 ? "No problems found" : `${problems.length} problem${problems.length > 1 ? "s" : ""}`}</h2>
-          <ul className="space-y-2 text-sm" aria-live="polite">
-            {problems.map((p, i) => (
-              <li key={i} className="rounded border border-red-300 bg-red-50 p-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-                {p.line !== undefined && <span className="font-mono">line {p.line}: </span>}
-                {p.field && <span className="font-mono">{p.field}: </span>}
-                {p.message}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => void create()} disabled={problems.length > 0 || submitting} className="w-full rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500">
-            {submitting ? "Creating…" : "Create"}
+        <aside aria-label="Checks" className="space-y-4">
+          {pending && <RebaseBanner rebase={pending} canRebase={!!object} onRebase={onRebase} />}
+          {edit && !live && <p role="alert" className="text-red-700 dark:text-red-300">This LeaderWorkerSet was deleted meanwhile.</p>}
+          <ProblemList problems={problems} />
+          {exists && (
+            <p className="text-sm">
+              {keyOf(object)} already exists: <Link className="text-sky-700 underline dark:text-sky-300" href={`/lws/${keyOf(object)}/edit`}>edit it</Link> instead, or change the name.
+            </p>
+          )}
+          {preview && !exists && <ChangePreview plan={preview.plan} capacity={preview.capacity} />}
+          <button type="button" onClick={() => void apply()} disabled={blocked} className="w-full rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500">
+            {submitting ? "Applying…" : edit ? "Apply changes" : "Create"}
           </button>
         </aside>
       </div>

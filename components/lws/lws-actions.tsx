@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { LwsView } from "@/lib/dashboard/view-models";
@@ -36,6 +37,9 @@ export function LwsActions({ lws, groupCount, podCount }: { lws: LwsView; groupC
   };
   return (
     <div className="flex flex-wrap items-end gap-3 text-sm" aria-label="Actions">
+      <Link href={`/lws/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/edit`} className={BUTTON}>
+        Edit
+      </Link>
       <label className="flex items-center gap-1">
         Replicas
         <input type="number" min={0} value={replicas} onChange={(e) => setReplicas(e.target.value)} className="w-16 rounded border border-slate-300 px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900" />

@@ -13,6 +13,7 @@ import { useCluster } from "../stream/use-cluster";
 import { GroupGraph } from "../topology/group-graph";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { LwsActions } from "./lws-actions";
+import { Tabs } from "@/components/ui/tabs";
 import { EventsList, PodPanel } from "./pod-panel";
 
 const TABS = ["groups", "diagnosis", "placement", "events", "objects"] as const;
@@ -66,28 +67,23 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
         </ul>
       </header>
       <LwsActions lws={lws} groupCount={groups.length} podCount={pods.length} />
-      <div role="tablist" aria-label="Views" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
-        {TABS.map((t) => (
-          <button key={t} role="tab" aria-selected={tab === t} onClick={() => setParam("tab", t)} className={`px-3 py-1.5 text-sm capitalize focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 ${tab === t ? "border-b-2 border-sky-600 font-semibold" : "text-slate-600 dark:text-slate-300"}`}>
-            {t}
-          </button>
-        ))}
-      </div>
       <div className={`grid gap-4 ${selectedPod ? "lg:grid-cols-[1fr_24rem]" : ""}`}>
-        <div role="tabpanel" aria-label={tab}>
-          {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} verdicts={verdicts} selectedPod={selected} onSelectPod={onSelectPod} />}
-          {tab === "placement" && <RackMap nodes={state.node.values()} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
-          {tab === "diagnosis" && <DiagnosisPanel groups={diagnosis.groups} rollout={diagnosis.rollout} />}
-          {tab === "events" && <EventsList events={events} />}
-          {tab === "objects" && (
-            <ul className="space-y-1 text-sm">
-              {owned.map((s) => (
-                <li key={s.uid} className="font-mono">
-                  statefulset/{s.name}: {s.readyReplicas}/{s.replicas} ready{s.name === name ? ` (leader, partition ${s.partition})` : ""}
-                </li>
-              ))}
-            </ul>
-          )}
+        <div className="min-w-0">
+          <Tabs label="Views" id="lws-view" tabs={TABS} selected={tab} onSelect={(t) => setParam("tab", t)}>
+            {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} verdicts={verdicts} selectedPod={selected} onSelectPod={onSelectPod} />}
+            {tab === "placement" && <RackMap nodes={state.node.values()} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
+            {tab === "diagnosis" && <DiagnosisPanel groups={diagnosis.groups} rollout={diagnosis.rollout} />}
+            {tab === "events" && <EventsList events={events} />}
+            {tab === "objects" && (
+              <ul className="space-y-1 text-sm">
+                {owned.map((s) => (
+                  <li key={s.uid} className="font-mono">
+                    statefulset/{s.name}: {s.readyReplicas}/{s.replicas} ready{s.name === name ? ` (leader, partition ${s.partition})` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Tabs>
         </div>
         {selectedPod && <PodPanel pod={selectedPod} node={selectedPod.nodeName ? state.node.get(`/${selectedPod.nodeName}`) : undefined} events={events.filter((e) => e.involved.name === selectedPod.name)} onClose={() => setParam("pod", undefined)} />}
       </div>
