@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { SAMPLE_LWS } from "@/lib/lws/examples";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { parse } from "yaml";
 import { startApp, type AppServer } from "./support/app-server";
 
 const hasKubectl = spawnSync("kubectl", ["version", "--client"], { stdio: "ignore" }).status === 0;
@@ -96,21 +97,25 @@ test.describe("creating an LWS in the browser", () => {
     await app.stop();
   });
 
-  test("shows an invalid size at its line, creates nothing, then creates the sample and shows its groups", async ({ page }) => {
+  test("shows an invalid size at the field and its line, creates nothing, then creates the sample from the gallery and sees its 12 pods", async ({ page }) => {
     await page.goto(`${app.baseURL}/lws/new`);
     await expect(page.getByText("No problems found")).toBeVisible();
-    await page.getByText("size: 4").click();
-    await page.keyboard.press("End");
-    await page.keyboard.press("Backspace");
-    await page.keyboard.type("0");
-    await expect(page.getByText("line 8: spec.leaderWorkerTemplate.size: Invalid value: 0: size must be equal or greater than 1")).toBeVisible();
+    const size = page.getByLabel("Size (pods per group)");
+    await size.fill("0");
+    await expect(size).toHaveAttribute("aria-invalid", "true");
+    await expect(size).toHaveAccessibleDescription(/Invalid value: 0: size must be equal or greater than 1/);
     await expect(page.getByRole("button", { name: "Create" })).toBeDisabled();
+    await page.getByRole("tab", { name: "YAML" }).click();
+    await expect(page.getByText("line 8: spec.leaderWorkerTemplate.size: Invalid value: 0: size must be equal or greater than 1")).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("editor-invalid.png"), fullPage: true });
+    expect((await page.request.get(`${app.baseURL}/api/lws/default/leaderworkerset-sample/diagnosis`)).status()).toBe(404);
     await page.getByRole("button", { name: "Sample", exact: true }).click();
     await expect(page.getByText("No problems found")).toBeVisible();
+    await expect(page.getByLabel("Planned changes")).toContainText("creates 3 groups × 4 = 12 pods");
+    await expect(page.getByText("Fits now: 3 groups")).toBeVisible();
     await page.getByRole("button", { name: "Create" }).click();
     await expect(page).toHaveURL(/\/lws\/default\/leaderworkerset-sample/);
-    await expect(page.getByLabel("Group topology").getByText("Group 2", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByLabel("Group topology").getByRole("button", { name: /^leaderworkerset-sample-\d+(-\d+)?: Running/ })).toHaveCount(12, { timeout: 30_000 });
   });
 
   test("changes the image (a rolling update, watched live), then deletes with a confirmation naming what goes", async ({ page }) => {
@@ -136,5 +141,30 @@ test.describe("creating an LWS in the browser", () => {
     await expect(page).toHaveURL(`${app.baseURL}/`);
     expect(dialogs.at(-1)).toBe("Delete LeaderWorkerSet default/leaderworkerset-sample? This deletes its 3 groups (12 pods), their StatefulSets, Services and revisions.");
     await expect(page.getByText("No LeaderWorkerSets yet.")).toBeVisible({ timeout: 20_000 });
+  });
+  test("edits an LWS: plan and diff first; a change by someone else is explained, rebased and kept", async ({ page }) => {
+    const manifest = { ...(parse(SAMPLE_LWS) as { metadata: object }), metadata: { name: "edit-me", namespace: "default" } };
+    expect((await page.request.post(`${app.baseURL}/api/lws`, { headers: { origin: app.baseURL }, data: manifest })).status()).toBe(201);
+    await page.goto(`${app.baseURL}/lws/default/edit-me`);
+    await page.getByRole("link", { name: "Edit" }).click();
+    await expect(page).toHaveURL(/\/lws\/default\/edit-me\/edit$/);
+    await page.getByRole("group", { name: "Leader and workers" }).getByLabel("Image").fill("nginxinc/nginx-unprivileged:1.28");
+    await expect(page.getByLabel("Planned changes")).toContainText(/rolling update of 3 groups/);
+    await page.getByRole("tab", { name: "Diff" }).click();
+    await expect(page.getByRole("region", { name: "Changes against the live object" }).getByText("image: nginxinc/nginx-unprivileged:1.28")).toBeVisible();
+    // Someone else scales it while the edit is open.
+    const scaled = await page.request.post(`${app.baseURL}/api/lws/default/edit-me/actions`, { headers: { origin: app.baseURL }, data: { action: "scale", replicas: 2, expected: 3 } });
+    expect(scaled.ok()).toBe(true);
+    const banner = page.getByRole("alert").filter({ hasText: "Changed by someone else" });
+    await expect(banner).toContainText("spec.replicas: 3 → 2");
+    await expect(page.getByRole("button", { name: "Apply changes" })).toBeDisabled();
+    await page.screenshot({ path: test.info().outputPath("editor-conflict.png"), fullPage: true });
+    await page.getByRole("button", { name: "Rebase onto their version" }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByLabel("Planned changes")).toContainText(/rolling update of 2 groups/);
+    await page.getByRole("button", { name: "Apply changes" }).click();
+    await expect(page).toHaveURL(/\/lws\/default\/edit-me$/);
+    await expect.poll(async () => (await (await page.request.get(`${app.baseURL}/api/pods/default/edit-me-1-1`)).json()).spec?.containers?.[0]?.image, { timeout: 30_000 }).toBe("nginxinc/nginx-unprivileged:1.28");
+    await expect(page.getByLabel("Group topology").getByRole("button", { name: /^edit-me-\d+(-\d+)?: Running/ })).toHaveCount(8, { timeout: 30_000 });
   });
 });

@@ -70,7 +70,7 @@ export function LwsEditor({ edit }: LwsEditorProps) {
   const object = parsed.object;
   const live = state.lws.get(edit ? `${edit.namespace}/${edit.name}` : keyOf(object));
   const tracking = useEditBase(edit ? live : undefined, (base) => setSource(manifestYaml(base.manifest)));
-  const preview = usePreview(object, parsed.problems.length === 0, edit ? live : undefined, state);
+  const preview = usePreview(object, loaded && parsed.problems.length === 0, edit ? live : undefined, state);
   const nodeLabelKeys = useMemo(() => labelKeys(state), [state]);
   const problems = [...parsed.problems, ...serverProblems];
   const change = (next: string) => {

@@ -1,6 +1,6 @@
 import type { Rebase } from "@/lib/k8s/rebase";
 
-const show = (value: unknown) => (value === undefined ? "(removed)" : JSON.stringify(value));
+const show = (value: unknown) => (value === undefined ? "(none)" : JSON.stringify(value));
 
 /** Someone changed the LWS while it was being edited: what they changed, and the way forward. */
 export function RebaseBanner({ rebase, canRebase, onRebase }: { rebase: Rebase; canRebase: boolean; onRebase: () => void }) {
@@ -10,7 +10,7 @@ export function RebaseBanner({ rebase, canRebase, onRebase }: { rebase: Rebase; 
       <ul className="list-inside list-disc font-mono text-xs" aria-label="Their changes">
         {rebase.changes.map((c) => (
           <li key={c.path.join(".")}>
-            {c.path.join(".")}: {show(c.value)}
+            {c.path.join(".")}: {show(c.before)} → {show(c.value)}
           </li>
         ))}
         {rebase.conflicts.map((c) => (

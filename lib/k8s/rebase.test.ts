@@ -9,9 +9,9 @@ describe("rebase", () => {
     const theirs = { metadata: { labels: { b: "2" } }, spec: { replicas: 5, template: base.spec.template } };
     expect(rebase(base, mine, theirs)).toEqual({
       changes: [
-        { path: ["metadata", "labels", "a"], value: undefined },
-        { path: ["metadata", "labels", "b"], value: "2" },
-        { path: ["spec", "replicas"], value: 5 },
+        { path: ["metadata", "labels", "a"], before: "1", value: undefined },
+        { path: ["metadata", "labels", "b"], before: undefined, value: "2" },
+        { path: ["spec", "replicas"], before: 3, value: 5 },
       ],
       conflicts: [],
     });

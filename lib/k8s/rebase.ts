@@ -4,6 +4,8 @@ import { isRecord } from "./types";
 /** A change someone else made that can be laid over my edits; `value` undefined means they removed it. */
 export interface TheirChange {
   path: string[];
+  /** what it was when I started, undefined if they added it */
+  before: unknown;
   value: unknown;
 }
 
@@ -38,6 +40,6 @@ function walk(path: string[], base: unknown, mine: unknown, theirs: unknown, out
     for (const key of new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)])) walk([...path, key], base[key], mine[key], theirs[key], out);
     return;
   }
-  if (deepEqual(base, mine)) out.changes.push({ path, value: theirs });
+  if (deepEqual(base, mine)) out.changes.push({ path, before: base, value: theirs });
   else out.conflicts.push({ path, mine, theirs });
 }

@@ -32,6 +32,6 @@ describe("applyTheirChanges", () => {
 
   it("removes what they removed", () => {
     const source = "metadata:\n  name: llm\n  labels:\n    app: llm\nspec:\n  replicas: 2\n";
-    expect(parse(applyTheirChanges(source, [{ path: ["metadata", "labels", "app"], value: undefined }]))).toEqual({ metadata: { name: "llm", labels: {} }, spec: { replicas: 2 } });
+    expect(parse(applyTheirChanges(source, [{ path: ["metadata", "labels", "app"], before: "llm", value: undefined }]))).toEqual({ metadata: { name: "llm", labels: {} }, spec: { replicas: 2 } });
   });
 });
