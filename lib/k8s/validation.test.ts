@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ObjectMeta } from "@/lib/k8s/types";
 import {
+  byteLength,
   fieldError,
   fieldErrorString,
   toStatusCause,
@@ -227,5 +228,11 @@ describe("validateObjectMetaUpdate", () => {
       'metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{"b", "c"}',
     ]);
     expect(validateObjectMetaUpdate(deleting, { ...deleting, finalizers: [] })).toEqual([]);
+  });
+});
+
+describe("byteLength", () => {
+  it.each(["", "abc", "é", "日本", "😀", "a😀é日"])("counts %j as UTF-8 does", (s) => {
+    expect(byteLength(s)).toBe(new TextEncoder().encode(s).length);
   });
 });

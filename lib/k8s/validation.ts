@@ -82,11 +82,17 @@ export function toStatusCause(e: FieldError): StatusCause {
   return { reason: e.reason, message: fieldErrorBody(e), field: e.field };
 }
 
-const utf8 = new TextEncoder();
 
-/** Go's len(): limits are in bytes. */
-function byteLength(s: string): number {
-  return utf8.encode(s).length;
+/** Go's len(): limits are in bytes. Counted without encoding: every write validates dozens of strings. */
+export function byteLength(s: string): number {
+  let bytes = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) continue;
+    // Two UTF-16 units of a surrogate pair are 4 UTF-8 bytes: 2 + 2 more here.
+    bytes += code < 0x800 ? 1 : code >= 0xd800 && code <= 0xdbff ? 1 : code >= 0xdc00 && code <= 0xdfff ? 1 : 2;
+  }
+  return bytes;
 }
 
 function maxLenError(length: number): string {
