@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { GANG_SCHEDULER_PROVIDERS, type GangSchedulerProvider } from "./lws/volcano-pod-group";
 
 /** The process's settings, all from the environment (see the README's configuration table). */
 export interface ProcessConfig {
@@ -7,6 +8,8 @@ export interface ProcessConfig {
   dataDir: string;
   cluster: "embedded" | "kubeconfig";
   controller: boolean;
+  /** LWS gang scheduling (upstream's gangSchedulingManagement.schedulerProvider); off when unset */
+  gangScheduling?: GangSchedulerProvider;
   topologyFile?: string;
   podStartupMs: number;
 }
@@ -33,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ProcessConfig 
     dataDir: resolve(/*turbopackIgnore: true*/ env.LWS_DATA_DIR || ".data"),
     cluster: oneOf("LWS_CLUSTER", ["embedded", "kubeconfig"] as const, "embedded", env),
     controller: oneOf("LWS_CONTROLLER", ["on", "off"] as const, "on", env) === "on",
+    gangScheduling: env.LWS_GANG_SCHEDULING ? oneOf("LWS_GANG_SCHEDULING", GANG_SCHEDULER_PROVIDERS, "volcano", env) : undefined,
     topologyFile: env.LWS_TOPOLOGY || undefined,
     podStartupMs: integer("LWS_SIM_POD_STARTUP_MS", 1000, env),
   };

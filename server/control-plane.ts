@@ -90,12 +90,15 @@ async function startEmbedded(config: ProcessConfig, caPem: string): Promise<Clus
     dbPath: join(config.dataDir, "cluster.db"),
     simulation: {
       dataPlane: { topology: loadTopology(config.topologyFile), podStartupMs: config.podStartupMs, terminationMs: config.podStartupMs },
+      // With LWS gang scheduling the embedded kube-scheduler stands in for volcano.
+      scheduler: { gang: config.gangScheduling !== undefined },
     },
   });
+  const gang = { gangScheduling: config.gangScheduling };
   // The LWS webhooks are part of the API server here, even when another process reconciles.
-  registerLwsAdmission(cluster.admission);
+  registerLwsAdmission(cluster.admission, gang);
   await cluster.start();
-  const lwsController = config.controller ? new LwsController(cluster.client, cluster.informers) : undefined;
+  const lwsController = config.controller ? new LwsController(cluster.client, cluster.informers, gang) : undefined;
   await lwsController?.start();
   const token = loadToken(config.dataDir);
   writePrivate(kubeconfigPath, kubeconfigYaml(`https://${clientHost(config.host)}:${config.port}${API_PREFIX}`, token, caPem));
@@ -118,7 +121,7 @@ async function startEmbedded(config: ProcessConfig, caPem: string): Promise<Clus
 async function startOnKubeconfig(config: ProcessConfig): Promise<ClusterPlane> {
   const client = KubeClient.fromEnvironment();
   const informers = new InformerFactory(client);
-  const controller = config.controller ? runElectedController(client, informers) : undefined;
+  const controller = config.controller ? runElectedController(client, informers, undefined, { gangScheduling: config.gangScheduling }) : undefined;
   console.log(`[lws-console] working against the cluster of ${process.env.KUBECONFIG ?? "the default kubeconfig"}${controller ? " with leader election" : ", not reconciling"}`);
   return {
     client,

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   await app.prepare();
   const apiServer = plane.apiServer;
   const handleApi = apiServer ? nodeListener((request) => apiServer.handle(request)) : undefined;
-  const handleWebhooks = nodeListener(handleWebhook);
+  const handleWebhooks = nodeListener((request) => handleWebhook(request, { gangScheduling: plane.config.gangScheduling }));
   const { server, close } = createDualProtocolServer(
     (req, res) => {
       if (handleApi && isApiPath(req)) return handleApi(req, res);

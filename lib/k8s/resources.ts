@@ -54,6 +54,18 @@ export const RESOURCES: readonly ResourceInfo[] = [
     subresources: ["status", "scale"],
     builtin: false,
   }),
+  // Volcano's PodGroup CRD, served so LWS gang scheduling (LWS_GANG_SCHEDULING=volcano) runs on the embedded cluster.
+  r({
+    group: "scheduling.volcano.sh",
+    version: "v1beta1",
+    resource: "podgroups",
+    singular: "podgroup",
+    kind: "PodGroup",
+    namespaced: true,
+    shortNames: ["pg", "podgroup-v1beta1"],
+    subresources: ["status"],
+    builtin: false,
+  }),
 ];
 
 export function groupVersion(info: Pick<ResourceInfo, "group" | "version">): string {
@@ -102,3 +114,4 @@ export const STATEFUL_SETS = mustFind("apps", "statefulsets");
 export const CONTROLLER_REVISIONS = mustFind("apps", "controllerrevisions");
 export const LEASES = mustFind("coordination.k8s.io", "leases");
 export const LEADER_WORKER_SETS = mustFind("leaderworkerset.x-k8s.io", "leaderworkersets");
+export const POD_GROUPS = mustFind("scheduling.volcano.sh", "podgroups");

@@ -36,4 +36,11 @@ describe("LWS admission webhooks served as AdmissionReview (for real clusters)",
     const unsized = { ...pod, metadata: { ...pod.metadata, annotations: {} } };
     expect(reviewAdmission(WEBHOOK_PATHS.mutatePod, review(unsized)).response).toMatchObject({ allowed: false, status: { message: expect.stringContaining("size annotation is unexpectedly missing") } });
   });
+
+  it("names the pod's PodGroup when the controller runs with volcano gang scheduling", () => {
+    const pod: KubeObject = { apiVersion: "v1", kind: "Pod", metadata: { name: "sample-1", namespace: "default", labels: { "leaderworkerset.sigs.k8s.io/name": "sample", "leaderworkerset.sigs.k8s.io/worker-index": "0", "leaderworkerset.sigs.k8s.io/template-revision-hash": "abc" }, annotations: { "leaderworkerset.sigs.k8s.io/size": "2" } }, spec: { containers: [{ name: "c", image: "nginx" }] } };
+    const { response } = reviewAdmission(WEBHOOK_PATHS.mutatePod, review(pod), { gangScheduling: "volcano" });
+    const patched = applyJsonPatch(pod, JSON.parse(Buffer.from(response.patch!, "base64").toString())) as KubeObject;
+    expect(patched.metadata.annotations?.["scheduling.k8s.io/group-name"]).toBe("sample-1-abc");
+  });
 });

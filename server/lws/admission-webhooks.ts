@@ -3,7 +3,7 @@ import { isRecord, type KubeObject, type StatusCause } from "@/lib/k8s/types";
 import { toStatusCause } from "@/lib/k8s/validation";
 import { applyWebhookDefaults } from "@/lib/lws/defaults";
 import { validateLeaderWorkerSet, validateLeaderWorkerSetUpdate } from "@/lib/lws/validation";
-import { mutateLeaderWorkerSetPod } from "./pod-mutation";
+import { mutateLeaderWorkerSetPod, type PodWebhookOptions } from "./pod-mutation";
 
 /** Upstream's webhook paths (§2), so a real cluster's webhook configurations can point here unchanged. */
 export const WEBHOOK_PATHS = {
@@ -44,7 +44,7 @@ function denied(uid: string, message: string, causes: StatusCause[] = []): Admis
   return { uid, allowed: false, status: { code: causes.length ? 422 : 400, reason: causes.length ? "Invalid" : "BadRequest", message, ...(causes.length ? { details: { causes } } : {}) } };
 }
 
-function decide(path: string, request: AdmissionRequest): AdmissionResponse {
+function decide(path: string, request: AdmissionRequest, options: PodWebhookOptions): AdmissionResponse {
   const { uid, object, oldObject } = request;
   if (!object) return { uid, allowed: true };
   switch (path) {
@@ -57,7 +57,7 @@ function decide(path: string, request: AdmissionRequest): AdmissionResponse {
     }
     case WEBHOOK_PATHS.mutatePod:
       try {
-        return mutated(uid, object, mutateLeaderWorkerSetPod(object));
+        return mutated(uid, object, mutateLeaderWorkerSetPod(object, options));
       } catch (err) {
         return denied(uid, err instanceof Error ? err.message : String(err));
       }
@@ -68,8 +68,8 @@ function decide(path: string, request: AdmissionRequest): AdmissionResponse {
 }
 
 /** Answers an admission.k8s.io/v1 AdmissionReview for one of the LWS webhook paths. */
-export function reviewAdmission(path: string, review: unknown): { apiVersion: string; kind: string; response: AdmissionResponse } {
+export function reviewAdmission(path: string, review: unknown, options: PodWebhookOptions = {}): { apiVersion: string; kind: string; response: AdmissionResponse } {
   const request = isRecord(review) && isRecord(review.request) ? (review.request as unknown as AdmissionRequest) : undefined;
   if (!request || typeof request.uid !== "string") throw new Error("the body must be an admission.k8s.io/v1 AdmissionReview with a request");
-  return { apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", response: decide(path, request) };
+  return { apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", response: decide(path, request, options) };
 }

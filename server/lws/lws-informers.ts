@@ -1,7 +1,8 @@
-import { CONTROLLER_REVISIONS, LEADER_WORKER_SETS, NODES, PODS, SERVICES, STATEFUL_SETS } from "@/lib/k8s/resources";
+import { CONTROLLER_REVISIONS, LEADER_WORKER_SETS, NODES, POD_GROUPS, PODS, SERVICES, STATEFUL_SETS } from "@/lib/k8s/resources";
 import { LABELS } from "@/lib/lws/constants";
 import type { Informer } from "@/server/runtime/informer";
 import type { InformerFactory } from "@/server/runtime/informer-factory";
+import type { GangSchedulerProvider } from "./volcano-pod-group";
 
 /** The caches both LWS reconcilers read: LWS objects, and what carries the LWS name label. */
 export interface LwsInformers {
@@ -11,11 +12,14 @@ export interface LwsInformers {
   services: Informer;
   revisions: Informer;
   nodes: Informer;
+  /** volcano PodGroups: only with gang scheduling, whose clusters serve the kind */
+  podGroups?: Informer;
 }
 
-export function lwsInformers(factory: InformerFactory): LwsInformers {
+export function lwsInformers(factory: InformerFactory, options: { gangScheduling?: GangSchedulerProvider } = {}): LwsInformers {
   const owned = { labelSelector: LABELS.name };
   return {
+    ...(options.gangScheduling ? { podGroups: factory.informer(POD_GROUPS, owned) } : {}),
     lws: factory.informer(LEADER_WORKER_SETS),
     statefulSets: factory.informer(STATEFUL_SETS, owned),
     pods: factory.informer(PODS, owned),

@@ -10,6 +10,7 @@ import { ANNOTATIONS, ENV, LABELS } from "@/lib/lws/constants";
 import { goAtoi } from "@/lib/lws/int-or-percent";
 import { leaderSubGroupIndex, subGroupIndex } from "@/lib/lws/subgroups";
 import { addTpuVariables, podRequestsTpus } from "./tpu-env";
+import { annotatePodGroup, type GangSchedulerProvider } from "./volcano-pod-group";
 
 type Fields = Record<string, unknown>;
 
@@ -167,12 +168,18 @@ function admitted(input: KubeObject): AdmittedPod {
   };
 }
 
+/** How the controller is configured, as far as the pod webhook cares. */
+export interface PodWebhookOptions {
+  /** when set, every LWS pod is annotated with its PodGroup (§10.1) */
+  gangScheduling?: GangSchedulerProvider;
+}
+
 /**
  * What the pod webhook does to an LWS pod at creation. Pods without the LWS name label come back
  * unchanged (the same object); otherwise a new object is returned. Throws an Error with
  * upstream's message when the pod lacks what the webhook needs. Mutating twice changes nothing.
  */
-export function mutateLeaderWorkerSetPod(input: KubeObject): KubeObject {
+export function mutateLeaderWorkerSetPod(input: KubeObject, options: PodWebhookOptions = {}): KubeObject {
   if (input.metadata.labels?.[LABELS.name] === undefined) return input;
   const target = admitted(input);
   const sizeText = target.annotations[ANNOTATIONS.size];
@@ -180,6 +187,7 @@ export function mutateLeaderWorkerSetPod(input: KubeObject): KubeObject {
   const size = goAtoi(sizeText);
   const isLeader = target.labels[LABELS.workerIndex] === "0";
   const leaderName = isLeader ? admitLeader(target) : admitWorker(target, size);
+  if (options.gangScheduling === "volcano") annotatePodGroup(target.pod);
   if (podRequestsTpus(target.spec)) addTpuVariables(target.pod, size, leaderName);
   injectLwsEnv(target);
   return target.pod;

@@ -1,6 +1,6 @@
 import { isAlreadyExists } from "@/lib/k8s/api-errors";
 import { record, text } from "@/lib/k8s/object-fields";
-import { SERVICES, STATEFUL_SETS } from "@/lib/k8s/resources";
+import { POD_GROUPS, SERVICES, STATEFUL_SETS, type ResourceInfo } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { ANNOTATIONS, EVENT_REASONS, LABELS, LWS_CONTROLLER_NAME } from "@/lib/lws/constants";
 import type { Client } from "@/server/runtime/client";
@@ -13,11 +13,13 @@ import type { LwsInformers } from "./lws-informers";
 import { lwsSpec } from "./lws-spec";
 import type { GroupRestartPolicy } from "./restart-policy";
 import { podRequestsTpus } from "./tpu-env";
+import { volcanoPodGroup } from "./volcano-pod-group";
 import { workerStatefulSet } from "./worker-statefulset";
 
 /**
  * The pod reconciler (§3.4, §7): restart policy for every LWS pod; for a leader pod, its
- * per-replica Service and its group's worker StatefulSet, built from the leader's revision.
+ * per-replica Service, its PodGroup (gang scheduling) and its group's worker StatefulSet, built
+ * from the leader's revision.
  */
 export class PodReconciler {
   constructor(
@@ -51,6 +53,7 @@ export class PodReconciler {
     if (spec.subdomainPolicy === "UniquePerReplica" && !this.informers.services.get(namespace, leader.metadata.name ?? "")) {
       await this.createIgnoringExisting(SERVICES, perReplicaService(lws.metadata.name ?? "", leader));
     }
+    await this.createPodGroupIfAbsent(lws, leader);
     if (spec.size === 1) return;
     if (spec.startupPolicy === "LeaderReady" && !leaderReady(leader)) return;
     const revision = this.revisions.rebuild(lws, leader.metadata.labels?.[LABELS.templateRevisionHash] ?? "");
@@ -74,8 +77,16 @@ export class PodReconciler {
     }
   }
 
+  /** With gang scheduling (the only case with a PodGroup informer): the group's PodGroup, never updated once it exists. */
+  private async createPodGroupIfAbsent(lws: KubeObject, leader: KubeObject): Promise<void> {
+    const name = leader.metadata.annotations?.[ANNOTATIONS.volcanoGroupName];
+    // A leader admitted before gang scheduling was enabled names no PodGroup.
+    if (!this.informers.podGroups || !name || this.informers.podGroups.get(leader.metadata.namespace ?? "", name)) return;
+    await this.createIgnoringExisting(POD_GROUPS, volcanoPodGroup(lws, leader));
+  }
+
   /** Creates the object; false when it already existed (the informer had not caught up). */
-  private async createIgnoringExisting(resource: typeof SERVICES, object: KubeObject): Promise<boolean> {
+  private async createIgnoringExisting(resource: ResourceInfo, object: KubeObject): Promise<boolean> {
     try {
       await this.client.create(resource, object, { fieldManager: LWS_CONTROLLER_NAME });
       return true;

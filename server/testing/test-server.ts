@@ -9,6 +9,7 @@ import { createDualProtocolServer } from "../http/dual-protocol-server";
 import { nodeListener } from "../http/node-adapter";
 import { ensureServingCertificates } from "../tls/serving-certificates";
 import { LwsController } from "../lws/lws-controller";
+import type { GangSchedulerProvider } from "../lws/volcano-pod-group";
 import { registerLwsAdmission } from "../wiring/lws-admission";
 
 export interface TestServer {
@@ -32,12 +33,15 @@ export const INSTANT_SIMULATION: NonNullable<EmbeddedClusterOptions["simulation"
 };
 
 /** An embedded cluster served on a free loopback port as the app serves it, with a kubeconfig for kubectl. */
-export async function startTestServer(options: { dbPath?: string; historySize?: number; simulation?: EmbeddedClusterOptions["simulation"]; lws?: "admission" | "controller" } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dbPath?: string; historySize?: number; simulation?: EmbeddedClusterOptions["simulation"]; lws?: "admission" | "controller"; gangScheduling?: GangSchedulerProvider } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "lws-test-"));
   const cluster = new EmbeddedCluster({ dbPath: options.dbPath ?? ":memory:", historySize: options.historySize, simulation: options.simulation });
-  if (options.lws) registerLwsAdmission(cluster.admission);
+  const gang = { gangScheduling: options.gangScheduling };
+  if (options.lws) registerLwsAdmission(cluster.admission, gang);
   await cluster.start();
-  const lwsController = options.lws === "controller" ? new LwsController(cluster.client, cluster.informers) : undefined;
+  const lwsController = options.lws === "controller" ? new LwsController(cluster.client, cluster.informers, gang) : undefined;
   await lwsController?.start();
   const token = "test-token-" + Math.random().toString(36).slice(2);
   const apiServer = cluster.apiServer(token, API_PREFIX);

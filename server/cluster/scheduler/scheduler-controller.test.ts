@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EVENTS, NODES, PODS } from "@/lib/k8s/resources";
+import { EVENTS, NODES, POD_GROUPS, PODS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { InformerFactory } from "@/server/runtime/informer-factory";
 import { waitFor } from "@/server/testing/wait-for";
@@ -116,5 +116,44 @@ describe("the embedded kube-scheduler", () => {
     }
     expect(rackOf(await waitFor(() => nodeOf("fits-0")))).toBe("r2");
     expect(rackOf(await waitFor(() => nodeOf("fits-1")))).toBe("r2");
+  });
+
+  describe("with volcano PodGroups", () => {
+    const volcanoMember = (name: string, group: string) =>
+      pod(name, "default").annotations({ "scheduling.k8s.io/group-name": group }).container({ "nvidia.com/gpu": "8" }).nodeSelector({ rack: "r1" }).object();
+    const podGroup = (name: string, minMember: number) => ({ apiVersion: "scheduling.volcano.sh/v1beta1", kind: "PodGroup", metadata: { name, namespace: "default" }, spec: { minMember } });
+    const schedulingMessage = async (name: string) =>
+      ((await client.get(PODS, "default", name)).status as { conditions?: Array<Record<string, string>> }).conditions?.find((c) => c.type === "PodScheduled" && c.status === "False")?.message;
+
+    it("takes minMember from the PodGroup: two of three fit rack r1, and two are enough", async () => {
+      await start({ gang: true });
+      await client.create(POD_GROUPS, podGroup("pg", 2));
+      for (let i = 0; i < 3; i++) await client.create(PODS, volcanoMember(`m-${i}`, "pg"));
+      await waitFor(async () => (await Promise.all([0, 1, 2].map((i) => nodeOf(`m-${i}`)))).filter(Boolean).length === 2, { what: "two members placed" });
+      await scheduler.idle();
+      expect((await Promise.all([0, 1, 2].map((i) => nodeOf(`m-${i}`)))).filter(Boolean).map(rackOf)).toEqual(["r1", "r1"]);
+    });
+
+    it("places none until the PodGroup exists, then the whole group", async () => {
+      await start({ gang: true });
+      for (let i = 0; i < 2; i++) await client.create(PODS, volcanoMember(`w-${i}`, "late"));
+      expect(await waitFor(() => schedulingMessage("w-1"))).toBe("pod group late not found: waiting for its PodGroup");
+      expect(await nodeOf("w-0")).toBeUndefined();
+      await client.create(POD_GROUPS, podGroup("late", 2));
+      expect(rackOf(await waitFor(() => nodeOf("w-0")))).toBe("r1");
+      expect(rackOf(await waitFor(() => nodeOf("w-1")))).toBe("r1");
+    });
+
+    it("counts bound members toward the quorum, so a replaced member goes alone", async () => {
+      await start({ gang: true });
+      await client.create(POD_GROUPS, podGroup("pair", 2));
+      await client.create(PODS, volcanoMember("a", "pair"));
+      expect(await waitFor(() => schedulingMessage("a"))).toMatch(/^pod group pair: fewer than 2 of its 1 pending pods can be placed/);
+      await client.create(PODS, volcanoMember("b", "pair"));
+      await waitFor(() => nodeOf("a"));
+      await client.delete(PODS, "default", "b", { gracePeriodSeconds: 0 });
+      await client.create(PODS, volcanoMember("b2", "pair"));
+      expect(rackOf(await waitFor(() => nodeOf("b2")))).toBe("r1");
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { isConflict, isNotFound } from "@/lib/k8s/api-errors";
-import { NAMESPACES, NODES, PODS } from "@/lib/k8s/resources";
+import { NAMESPACES, NODES, POD_GROUPS, PODS } from "@/lib/k8s/resources";
 import { rfc3339 } from "@/lib/k8s/time";
 import { isRecord, type KubeObject } from "@/lib/k8s/types";
 import type { Client } from "@/server/runtime/client";
@@ -8,7 +8,8 @@ import type { Informer } from "@/server/runtime/informer";
 import type { InformerFactory } from "@/server/runtime/informer-factory";
 import { WorkQueue } from "@/server/runtime/work-queue";
 import { SchedulerCache } from "./cache";
-import { podGroupName, scheduleGang } from "./gang";
+import { POD_GROUP_LABEL, podGroupName, scheduleGang } from "./gang";
+import { numberAt, recordAt } from "./narrow";
 import { schedulePod, type Unschedulable } from "./schedule";
 import type { ScoringStrategy } from "./scoring";
 import { schedulingNodeFromObject } from "./scheduling-node";
@@ -16,8 +17,8 @@ import { schedulingPodFromObject } from "./scheduling-pod";
 
 export const SCHEDULER_NAME = "default-scheduler";
 /**
- * The quorum of a pod group. Upstream keeps it in a PodGroup object (volcano, scheduler-plugins),
- * which the embedded cluster does not serve; its pods carry it in this annotation instead.
+ * The quorum of a pod group whose pods carry it themselves. Volcano's PodGroup objects (served
+ * here) take precedence; scheduler-plugins' PodGroups are not served, so its groups need this.
  */
 export const GANG_MIN_MEMBER_ANNOTATION = "scheduling.x-k8s.io/min-member";
 
@@ -28,6 +29,12 @@ export interface SchedulerOptions {
 }
 
 const key = (o: KubeObject) => `${o.metadata.namespace ?? ""}/${o.metadata.name ?? ""}`;
+
+/** Bound and still counting toward its group's quorum, as volcano counts allocated and running tasks. */
+function isPlaced(pod: KubeObject): boolean {
+  const spec = recordAt(pod.spec);
+  return Boolean(spec.nodeName) && !pod.metadata.deletionTimestamp && recordAt(pod.status).phase !== "Failed";
+}
 
 function isPending(pod: KubeObject): boolean {
   const spec = isRecord(pod.spec) ? pod.spec : {};
@@ -52,6 +59,8 @@ export class SchedulerController {
   private readonly pods: Informer;
   private readonly nodes: Informer;
   private readonly namespaces: Informer;
+  /** volcano PodGroups, watched in gang mode only */
+  private readonly podGroups?: Informer;
   private flushScheduled = false;
 
   constructor(
@@ -63,6 +72,7 @@ export class SchedulerController {
     this.pods = informers.informer(PODS);
     this.nodes = informers.informer(NODES);
     this.namespaces = informers.informer(NAMESPACES);
+    if (options.gang) this.podGroups = informers.informer(POD_GROUPS);
   }
 
   async start(): Promise<void> {
@@ -77,7 +87,9 @@ export class SchedulerController {
       delete: (ns) => this.cache.removeNamespace(ns.metadata.name ?? ""),
     });
     this.pods.addHandler({ add: (p) => this.onPod(p), update: (_, p) => this.onPod(p), delete: (p) => this.onPodGone(p) });
-    await Promise.all([this.nodes.start(), this.namespaces.start(), this.pods.start()]);
+    // A group waiting for its PodGroup, or under a lowered minMember, may fit now.
+    this.podGroups?.addHandler({ add: () => this.retryUnschedulable(), update: () => this.retryUnschedulable() });
+    await Promise.all([this.nodes.start(), this.namespaces.start(), this.pods.start(), this.podGroups?.start()]);
     this.queue.run((podKey) => this.scheduleOne(podKey));
   }
 
@@ -134,10 +146,31 @@ export class SchedulerController {
     else await this.markUnschedulable(pod, result);
   }
 
-  private async scheduleGroup(pod: KubeObject, group: string): Promise<void> {
-    const members = this.pods.list(pod.metadata.namespace).filter((p) => isPending(p) && podGroupName(p.metadata) === group);
+  /**
+   * The group's quorum: minMember of the volcano PodGroup the pod names, else the pods' own
+   * annotation, else all pending members. Undefined for a volcano-named group with neither:
+   * volcano schedules none of its pods until the PodGroup exists.
+   */
+  private quorum(pod: KubeObject, group: string, pending: number): number | undefined {
     const declared = Number(pod.metadata.annotations?.[GANG_MIN_MEMBER_ANNOTATION]);
-    const minMember = Number.isInteger(declared) && declared > 0 ? declared : members.length;
+    const annotated = Number.isInteger(declared) && declared > 0 ? declared : undefined;
+    if (pod.metadata.labels?.[POD_GROUP_LABEL] !== undefined) return annotated ?? pending;
+    const podGroup = this.podGroups?.get(pod.metadata.namespace ?? "", group);
+    if (!podGroup) return annotated;
+    const minMember = numberAt(recordAt(podGroup.spec).minMember);
+    return minMember !== undefined && minMember > 0 ? minMember : (annotated ?? pending);
+  }
+
+  private async scheduleGroup(pod: KubeObject, group: string): Promise<void> {
+    const inGroup = this.pods.list(pod.metadata.namespace).filter((p) => podGroupName(p.metadata) === group);
+    const members = inGroup.filter(isPending);
+    const quorum = this.quorum(pod, group, members.length);
+    if (quorum === undefined) {
+      for (const member of members) await this.markUnschedulable(member, { unschedulable: true, reasons: {}, message: `pod group ${group} not found: waiting for its PodGroup` });
+      return;
+    }
+    // Members already bound count toward the quorum; once it is met, whichever members fit are placed.
+    const minMember = Math.max(1, quorum - inGroup.filter(isPlaced).length);
     const result = scheduleGang(members.map(schedulingPodFromObject), this.cache, { strategy: this.options.strategy, minMember });
     if ("placements" in result) {
       for (const { podKey, nodeName } of result.placements) {

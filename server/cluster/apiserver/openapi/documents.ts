@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { RESOURCES, type ResourceInfo } from "@/lib/k8s/resources";
 import { CORE_SCHEMAS, SCALE, SCHEMA_REF_PREFIX, type GroupVersionKind, type OpenApiSchema } from "./core-schemas";
 import { LWS_SCHEMA, LWS_SCHEMA_NAME } from "./lws-schema";
+import { POD_GROUP_SCHEMA, POD_GROUP_SCHEMA_NAME } from "./podgroup-schema";
 
 export interface OpenApiParameter {
   name: string;
@@ -46,7 +47,7 @@ export interface OpenApiIndex {
   paths: Record<string, { serverRelativeURL: string }>;
 }
 
-const SCHEMAS: Readonly<Record<string, OpenApiSchema>> = { ...CORE_SCHEMAS, [LWS_SCHEMA_NAME]: LWS_SCHEMA };
+const SCHEMAS: Readonly<Record<string, OpenApiSchema>> = { ...CORE_SCHEMAS, [LWS_SCHEMA_NAME]: LWS_SCHEMA, [POD_GROUP_SCHEMA_NAME]: POD_GROUP_SCHEMA };
 const SCALE_GVK: GroupVersionKind = { group: "autoscaling", version: "v1", kind: "Scale" };
 
 const QUERY_PARAMETERS: Record<string, [NonNullable<OpenApiSchema["type"]>, string]> = {
