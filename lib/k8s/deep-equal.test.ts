@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clone, deepEqual } from "./deep-equal";
+import { clone, containsFields, deepEqual } from "./deep-equal";
 
 describe("clone", () => {
   it("copies JSON values deeply into mutable objects", () => {
@@ -27,5 +27,21 @@ describe("deepEqual", () => {
     [null, {}, false],
   ])("%j vs %j → %s", (a, b, expected) => {
     expect(deepEqual(a, b)).toBe(expected);
+  });
+});
+
+describe("containsFields", () => {
+  it.each([
+    [{ a: 1, b: { c: 2, d: 3 } }, { b: { c: 2 } }, true],
+    [{ a: 1, b: { c: 2 } }, { b: { c: 3 } }, false],
+    [{ a: [1, 2] }, { a: [1] }, false],
+    [{ a: [{ name: "c", image: "x", imagePullPolicy: "IfNotPresent" }] }, { a: [{ name: "c", image: "x" }] }, true],
+    [{ a: [{ name: "c", image: "y" }] }, { a: [{ name: "c", image: "x" }] }, false],
+    [{ a: [1, 2] }, { a: [1, 2] }, true],
+    [{ a: 1 }, { a: 1, b: undefined }, true],
+    [{ a: 1 }, { b: {} }, false],
+    [{ a: { b: 1 } }, { a: {} }, true],
+  ])("%j contains %j: %s", (whole, partial, expected) => {
+    expect(containsFields(whole, partial)).toBe(expected);
   });
 });

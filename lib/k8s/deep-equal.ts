@@ -23,3 +23,17 @@ export function clone<T>(value: T): T {
   for (const key of Object.keys(source)) copy[key] = clone(source[key]);
   return copy as T;
 }
+
+/**
+ * Whether every field `partial` sets has the same value in `whole`: maps field by field, lists
+ * item by item (same length, same order), so fields the server defaulted into list items (a
+ * container's imagePullPolicy) do not count. What a server-side apply of `partial` would find
+ * already there.
+ */
+export function containsFields(whole: unknown, partial: unknown): boolean {
+  if (Array.isArray(partial)) return Array.isArray(whole) && whole.length === partial.length && partial.every((item, i) => containsFields(whole[i], item));
+  if (typeof partial !== "object" || partial === null) return deepEqual(whole, partial);
+  if (typeof whole !== "object" || whole === null || Array.isArray(whole)) return false;
+  const w = whole as Record<string, unknown>;
+  return Object.entries(partial as Record<string, unknown>).every(([key, value]) => value === undefined || containsFields(w[key], value));
+}

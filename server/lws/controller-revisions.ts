@@ -18,19 +18,35 @@ function revisionNumber(revision: KubeObject): number {
   return typeof revision.revision === "number" ? revision.revision : 0;
 }
 
+const LWS_REVISIONS_INDEX = "lws-revisions";
+
+/**
+ * Revisions that may be an LWS's, by "<namespace>/<lws name>": owned by an LWS, or unowned with
+ * the name label. The worker StatefulSets' own revisions carry the name label too (their pod
+ * template's): 1,000 groups would otherwise mean scanning 1,000 of them per lookup.
+ */
+function lwsRevisionsIndex(revision: KubeObject): string[] {
+  const owners = revision.metadata.ownerReferences ?? [];
+  const name = revision.metadata.labels?.[LABELS.name];
+  if (!name || (owners.length > 0 && !owners.some((o) => o.kind === "LeaderWorkerSet"))) return [];
+  return [`${revision.metadata.namespace ?? ""}/${name}`];
+}
+
 /** The ControllerRevisions of LWS objects (§8.1): lookup by key, creation, truncation. */
 export class LwsRevisions {
   constructor(
     private readonly client: Client,
     private readonly informer: Informer,
     private readonly recorder: EventRecorder,
-  ) {}
+  ) {
+    informer.addIndex(LWS_REVISIONS_INDEX, lwsRevisionsIndex);
+  }
 
   /** This LWS's revisions (owned by it, or unowned ones with its name label). */
   of(lws: KubeObject): KubeObject[] {
     return this.informer
-      .byLabel(LABELS.name, lws.metadata.name ?? "")
-      .filter((r) => r.metadata.namespace === lws.metadata.namespace && (!r.metadata.ownerReferences?.length || r.metadata.ownerReferences.some((o) => o.uid === lws.metadata.uid)));
+      .byIndex(LWS_REVISIONS_INDEX, `${lws.metadata.namespace ?? ""}/${lws.metadata.name ?? ""}`)
+      .filter((r) => !r.metadata.ownerReferences?.length || r.metadata.ownerReferences.some((o) => o.uid === lws.metadata.uid));
   }
 
   find(lws: KubeObject, key: string): KubeObject | undefined {

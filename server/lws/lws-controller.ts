@@ -10,8 +10,22 @@ import { LwsReconciler } from "./lws-reconciler";
 import { controllerOf } from "./owner-references";
 import { PodReconciler } from "./pod-reconciler";
 import { GroupRestartPolicy } from "./restart-policy";
+import type { GangSchedulerProvider } from "./volcano-pod-group";
+
+export interface LwsControllerOptions {
+  workers?: number;
+  /** create a PodGroup per group for this scheduler (the pod webhook must name them: see PodWebhookOptions) */
+  gangScheduling?: GangSchedulerProvider;
+}
 
 const keyOf = (namespace: string | undefined, name: string | undefined) => `${namespace ?? ""}/${name ?? ""}`;
+
+/**
+ * How long an LWS waits after a change of its StatefulSets, Services or leader pods before it is
+ * reconciled: one reconcile covers the burst. A reconcile reads every group, so 8,000 pods
+ * starting would otherwise mean thousands of whole-LWS passes; edits of the LWS itself go at once.
+ */
+const CHILD_CHANGE_COALESCING_MS = 100;
 
 function onAnyChange(handler: (object: KubeObject) => void) {
   return { add: handler, update: (_: KubeObject, object: KubeObject) => handler(object), delete: handler };
@@ -29,8 +43,8 @@ export class LwsController {
   private readonly lwsReconciler: LwsReconciler;
   private readonly podReconciler: PodReconciler;
 
-  constructor(client: Client, factory: InformerFactory, options: { workers?: number } = {}) {
-    this.informers = lwsInformers(factory);
+  constructor(client: Client, factory: InformerFactory, options: LwsControllerOptions = {}) {
+    this.informers = lwsInformers(factory, options);
     const recorder = new EventRecorder(client, LWS_EVENT_COMPONENT);
     const revisions = new LwsRevisions(client, this.informers.revisions, recorder);
     this.lwsReconciler = new LwsReconciler(client, this.informers, revisions, recorder);
@@ -40,26 +54,36 @@ export class LwsController {
   }
 
   async start(): Promise<void> {
-    const { lws, statefulSets, pods, services } = this.informers;
-    const enqueueLws = (o: KubeObject) => this.lwsQueue.add(keyOf(o.metadata.namespace, o.metadata.labels?.[LABELS.name]));
-    lws.addHandler(onAnyChange((o) => this.lwsQueue.add(keyOf(o.metadata.namespace, o.metadata.name))));
-    // Leader StatefulSets and worker StatefulSets both carry the LWS name; a worker StatefulSet's
-    // owner is its leader pod, which must recreate it when it goes.
-    statefulSets.addHandler(onAnyChange((o) => {
-      enqueueLws(o);
+    const { lws, statefulSets, pods, services, podGroups } = this.informers;
+    const enqueueLws = (o: KubeObject) => this.lwsQueue.addAfter(keyOf(o.metadata.namespace, o.metadata.labels?.[LABELS.name]), CHILD_CHANGE_COALESCING_MS);
+    // A new spec goes at once; status-only updates (our own, mostly) wait like child changes do.
+    lws.addHandler({
+      add: (o) => this.lwsQueue.add(keyOf(o.metadata.namespace, o.metadata.name)),
+      update: (old, o) => (old.metadata.generation === o.metadata.generation ? this.lwsQueue.addAfter(keyOf(o.metadata.namespace, o.metadata.name), CHILD_CHANGE_COALESCING_MS) : this.lwsQueue.add(keyOf(o.metadata.namespace, o.metadata.name))),
+      delete: (o) => this.lwsQueue.add(keyOf(o.metadata.namespace, o.metadata.name)),
+    });
+    // Leader and worker StatefulSets and Services carry the LWS name. What a leader pod owns
+    // (worker StatefulSet, per-replica Service, PodGroup) also goes back to its leader, which must
+    // recreate it when it goes: a recreated leader, same name, replaces its predecessor's PodGroup
+    // once the garbage collector removes it.
+    const enqueueLeader = (o: KubeObject) => {
       const owner = controllerOf(o);
       if (owner?.kind === "Pod") this.podQueue.add(keyOf(o.metadata.namespace, owner.name));
+    };
+    statefulSets.addHandler(onAnyChange((o) => {
+      enqueueLws(o);
+      enqueueLeader(o);
     }));
     services.addHandler(onAnyChange((o) => {
       enqueueLws(o);
-      const owner = controllerOf(o);
-      if (owner?.kind === "Pod") this.podQueue.add(keyOf(o.metadata.namespace, owner.name));
+      enqueueLeader(o);
     }));
+    podGroups?.addHandler({ delete: enqueueLeader });
     pods.addHandler(onAnyChange((o) => {
       this.podQueue.add(keyOf(o.metadata.namespace, o.metadata.name));
       if (o.metadata.labels?.[LABELS.workerIndex] === "0") enqueueLws(o);
     }));
-    await Promise.all(Object.values(this.informers).map((informer) => informer.start()));
+    await Promise.all(Object.values(this.informers).map((informer) => informer?.start()));
     this.lwsQueue.run((key) => this.lwsReconciler.reconcile(key));
     this.podQueue.run((key) => this.podReconciler.reconcile(key));
   }

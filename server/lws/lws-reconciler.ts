@@ -1,5 +1,5 @@
 import { isAlreadyExists, isNotFound } from "@/lib/k8s/api-errors";
-import { deepEqual } from "@/lib/k8s/deep-equal";
+import { containsFields, deepEqual } from "@/lib/k8s/deep-equal";
 import { integer, record, records } from "@/lib/k8s/object-fields";
 import { LEADER_WORKER_SETS, SERVICES, STATEFUL_SETS } from "@/lib/k8s/resources";
 import { rfc3339 } from "@/lib/k8s/time";
@@ -23,6 +23,9 @@ import { deletingSurgeNote, leaderStatefulSetRollout, statefulSetMaxUnavailable,
  * position, the shared headless Service, status and conditions, revision truncation.
  */
 export class LwsReconciler {
+  // The last leader StatefulSet applied per StatefulSet UID, as JSON: one entry per LWS.
+  private readonly lastApplied = new Map<string, string>();
+
   constructor(
     private readonly client: Client,
     private readonly informers: LwsInformers,
@@ -72,9 +75,11 @@ export class LwsReconciler {
     });
     const desired = leaderStatefulSet(lws, { revisionKey, replicas: decision.replicas, partition: decision.partition, maxUnavailable: statefulSetMaxUnavailable(spec.replicas, spec.maxUnavailable, spec.maxSurge) });
     const name = lws.metadata.name ?? "";
+    if (current && this.alreadyApplied(current, desired)) return current;
     let applied: KubeObject;
     try {
       applied = await this.client.patch(STATEFUL_SETS, lws.metadata.namespace ?? "", name, { type: "apply", body: desired }, { fieldManager: LWS_CONTROLLER_NAME, force: true });
+      this.lastApplied.set(applied.metadata.uid ?? "", JSON.stringify(desired));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (current) this.recorder.event(lws, "Warning", EVENT_REASONS.failedUpdate, `Failed to update leader statefulset ${name}: ${message}`);
@@ -85,6 +90,16 @@ export class LwsReconciler {
     else if (decision.updatingNote) this.recorder.event(lws, "Normal", EVENT_REASONS.groupsUpdating, decision.updatingNote);
     if (decision.deletedSurge) this.recorder.event(lws, "Normal", EVENT_REASONS.groupsProgressing, deletingSurgeNote(name, decision.deletedSurge));
     return applied;
+  }
+
+  /**
+   * Whether applying `desired` again would change nothing: we applied exactly this before (so no
+   * field we own would be dropped) and the live object still holds every value. Skipping those
+   * no-op applies spares a server-side apply of the whole pod template per reconcile.
+   */
+  private alreadyApplied(live: KubeObject, desired: KubeObject): boolean {
+    const previous = this.lastApplied.get(live.metadata.uid ?? "");
+    return previous !== undefined && previous === JSON.stringify(desired) && containsFields(live, desired);
   }
 
   private async ensureSharedService(lws: KubeObject): Promise<void> {

@@ -102,6 +102,7 @@ const decodedTrees = new WeakMap<object, FieldSet>();
 
 const INTERNED_TREES_LIMIT = 10_000;
 const internedTrees = new Map<string, Record<string, unknown>>();
+const encodedSets = new Map<string, Record<string, unknown>>();
 
 /**
  * One shared instance per distinct fieldsV1 tree. Objects stamped from one template (a
@@ -169,7 +170,15 @@ export class FieldSet {
 
   /** The fieldsV1 tree: a member with children carries `"."`; a member without children is `{}`. */
   toFieldsV1(): Record<string, unknown> {
-    this.encoded ??= internFieldsV1(this.encode());
+    if (this.encoded) return this.encoded;
+    // Equal sets (every pod's kubelet owns the same status fields) share one tree, found by their sorted keys.
+    const members = [...this.members.keys()].sort().join("\n");
+    this.encoded = encodedSets.get(members);
+    if (!this.encoded) {
+      if (encodedSets.size >= INTERNED_TREES_LIMIT) encodedSets.clear();
+      this.encoded = internFieldsV1(this.encode());
+      encodedSets.set(members, this.encoded);
+    }
     return this.encoded;
   }
 
