@@ -2,11 +2,12 @@ import { badRequest } from "@/lib/k8s/api-errors";
 import { clone } from "@/lib/k8s/deep-equal";
 import { groupVersion, resourceKey, type ResourceInfo } from "@/lib/k8s/resources";
 import type { KubeList, KubeObject, Scale } from "@/lib/k8s/types";
-import type { Client, ClientWatchEvent, DeleteOptions, ListOptions, Patch, PatchOptions, Watch, WatchEnd, WatchOptions, WriteOptions } from "@/server/runtime/client";
+import type { Client, ClientWatchEvent, DeleteOptions, ListOptions, LogOptions, Patch, PatchOptions, Watch, WatchEnd, WatchOptions, WriteOptions } from "@/server/runtime/client";
 import { checkPatchOptions, PATCH_CONTENT_TYPES } from "@/server/runtime/patch-requests";
 import { listPage } from "./apiserver/http/list";
 import { parseFilter, visibleType } from "./apiserver/http/list-query";
-import { bindPod, evictPod } from "./apiserver/http/pod-subresources";
+import { readPodLog } from "./apiserver/http/pod-log";
+import { bindPod, evictPod, type PodLogSource } from "./apiserver/http/pod-subresources";
 import { fromScale, toScale } from "./apiserver/http/scale";
 import { patchTypeOf } from "./apiserver/registry/patching";
 import type { ObjectRegistry } from "./apiserver/registry/object-registry";
@@ -34,9 +35,13 @@ function namespaceOf(resource: ResourceInfo, object: KubeObject): string {
 /**
  * The embedded cluster's Client: calls the registry in-process, with the same semantics (and
  * errors) as over HTTP but without serializing. Objects returned are the store's frozen ones.
+ * Logs come from `logSource`, a getter because the kubelets that write them start after the client.
  */
 export class EmbeddedClient implements Client {
-  constructor(private readonly registry: ObjectRegistry) {}
+  constructor(
+    private readonly registry: ObjectRegistry,
+    private readonly logSource: () => PodLogSource | undefined = () => undefined,
+  ) {}
 
   async get<T extends KubeObject>(resource: ResourceInfo, namespace: string, name: string): Promise<T> {
     return this.registry.get(resource, namespace, name) as T;
@@ -131,5 +136,9 @@ export class EmbeddedClient implements Client {
 
   async evict(namespace: string, name: string, options: DeleteOptions = {}): Promise<void> {
     await evictPod(this.registry, namespace, name, { deleteOptions: options });
+  }
+
+  async logs(namespace: string, name: string, options: LogOptions = {}): Promise<string> {
+    return readPodLog(this.registry, this.logSource(), namespace, name, options);
   }
 }

@@ -52,7 +52,7 @@ export class EmbeddedCluster {
   constructor(options: EmbeddedClusterOptions) {
     this.store = new Store({ path: options.dbPath, historySize: options.historySize, synchronous: options.synchronous });
     this.registry = new ObjectRegistry(this.store, this.admission, STRATEGIES);
-    this.client = new EmbeddedClient(this.registry);
+    this.client = new EmbeddedClient(this.registry, () => this.logs);
     this.informers = new InformerFactory(this.client);
     this.controllers = [new GarbageCollector(this.registry), new NamespaceController(this.registry)];
     const simulation = options.simulation;

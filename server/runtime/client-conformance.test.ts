@@ -1,8 +1,8 @@
 import * as k8s from "@kubernetes/client-node";
 import { EmbeddedClient } from "@/server/cluster/embedded-client";
 import { EmbeddedCluster } from "@/server/cluster/embedded-cluster";
-import { startTestServer } from "@/server/testing/test-server";
-import { describeClientConformance } from "./client-conformance";
+import { INSTANT_SIMULATION, startTestServer } from "@/server/testing/test-server";
+import { describeClientConformance, describeLogConformance } from "./client-conformance";
 import { KubeClient } from "./kube-client";
 
 // A short watch history, so that the expiry case can compact it with a few writes.
@@ -16,6 +16,19 @@ describeClientConformance("EmbeddedClient on an in-process cluster", async () =>
 
 describeClientConformance("KubeClient over HTTPS with the test server's kubeconfig", async () => {
   const server = await startTestServer({ historySize: HISTORY_SIZE });
+  const kc = new k8s.KubeConfig();
+  kc.loadFromFile(server.kubeconfig);
+  return { client: new KubeClient(kc), teardown: () => server.close() };
+});
+
+describeLogConformance("EmbeddedClient on a simulated cluster", async () => {
+  const cluster = new EmbeddedCluster({ dbPath: ":memory:", simulation: INSTANT_SIMULATION });
+  await cluster.start();
+  return { client: cluster.client, teardown: async () => cluster.close() };
+});
+
+describeLogConformance("KubeClient against a simulated cluster over HTTPS", async () => {
+  const server = await startTestServer({ simulation: INSTANT_SIMULATION });
   const kc = new k8s.KubeConfig();
   kc.loadFromFile(server.kubeconfig);
   return { client: new KubeClient(kc), teardown: () => server.close() };

@@ -10,6 +10,7 @@ import type { Client, ClientWatchEvent, Watch } from "./client";
  * One behavioural contract for every Client: the embedded one and the kube one must agree with each other
  * (and with kube-apiserver) on results, errors and watch semantics, so a controller tested on one runs on both.
  * The cluster behind `setup` must keep a short watch history (historySize 5) for the expiry case.
+ * Logs need kubelets: describeLogConformance runs on a simulated cluster whose pods start at once.
  */
 
 const NS = "default";
@@ -294,5 +295,46 @@ function describeServerSideApply(client: () => Client): void {
   it("refuses server-side apply without a field manager", async () => {
     const err = await failure(client().patch(CONFIG_MAPS, NS, "applied", { type: "apply", body: configMap("applied") }));
     expect(err).toMatchObject({ code: 422, reason: "Invalid", details: { causes: [{ field: "fieldManager" }] } });
+  });
+}
+
+export function describeLogConformance(name: string, setup: () => Promise<{ client: Client; teardown(): Promise<void> }>): void {
+  describe(`Client log conformance: ${name}`, () => {
+    let client: Client;
+    let teardown = async () => {};
+    beforeAll(async () => {
+      ({ client, teardown } = await setup());
+      await client.create(PODS, pod("logs-one"));
+      await client.create(PODS, { ...pod("logs-two"), spec: { containers: [...containers, { name: "sidecar", image: "busybox:1.36" }] } });
+      // Every container has started once it has output: the kubelet writes it right after reporting the start.
+      for (const [name, container] of [["logs-one", "main"], ["logs-two", "main"], ["logs-two", "sidecar"]]) {
+        await waitFor(() => client.logs(NS, name, { container }).then((text) => text.length > 0, () => false), { what: `output of ${name}/${container}` });
+      }
+    });
+    afterAll(() => teardown());
+
+    it("reads a running container's start-up output, all of it or its last lines", async () => {
+      const all = await client.logs(NS, "logs-one");
+      expect(all.split("\n")[0]).toBe("starting main from image nginx:1.27 in pod default/logs-one");
+      expect(all.endsWith("ready to serve requests\n")).toBe(true);
+      expect(await client.logs(NS, "logs-one", { tailLines: 1 })).toBe("ready to serve requests\n");
+      expect(await client.logs(NS, "logs-two", { container: "sidecar", tailLines: 1 })).toBe("ready to serve requests\n");
+      expect(await client.logs(NS, "logs-two", { container: "sidecar" })).toMatch(/^starting sidecar from image busybox:1.36 /);
+    });
+
+    it.each([
+      ["a pod of two containers without a container name", "logs-two", {}, /a container name must be specified/],
+      ["a container the pod does not have", "logs-one", { container: "missing" }, /container missing is not valid/],
+      ["the previous run of a container that never restarted", "logs-one", { previous: true }, /previous terminated container "main"/],
+    ])("refuses %s as BadRequest", async (_, podName, options, message) => {
+      const err = await failure(client.logs(NS, podName, options));
+      expect(err).toMatchObject({ code: 400, reason: "BadRequest" });
+      expect(err.message).toMatch(message);
+    });
+
+    it("reports the logs of a missing pod as NotFound", async () => {
+      const err = await failure(client.logs(NS, "missing"));
+      expect(isNotFound(err)).toBe(true);
+    });
   });
 }

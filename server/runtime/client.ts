@@ -28,6 +28,17 @@ export interface Client {
   bind(namespace: string, name: string, nodeName: string): Promise<void>;
   /** POST pods/<name>/eviction */
   evict(namespace: string, name: string, options?: DeleteOptions): Promise<void>;
+  /** GET pods/<name>/log: a container's output as text */
+  logs(namespace: string, name: string, options?: LogOptions): Promise<string>;
+}
+
+export interface LogOptions {
+  /** may be left out when the pod has one container */
+  container?: string;
+  /** the last N lines only */
+  tailLines?: number;
+  /** the output of the container's run before its last restart */
+  previous?: boolean;
 }
 
 export interface ListOptions {

@@ -1,7 +1,7 @@
 import * as k8s from "@kubernetes/client-node";
 import { PODS, type ResourceInfo } from "@/lib/k8s/resources";
 import { isRecord, type KubeList, type KubeObject, type Scale } from "@/lib/k8s/types";
-import type { Client, ClientWatchEvent, DeleteOptions, ListOptions, Patch, PatchOptions, Watch, WatchOptions, WriteOptions } from "./client";
+import type { Client, ClientWatchEvent, DeleteOptions, ListOptions, LogOptions, Patch, PatchOptions, Watch, WatchOptions, WriteOptions } from "./client";
 import { KubeTransport, type RequestBody } from "./kube-http";
 import { listQuery, resourcePath, watchQuery, withQuery, writeQuery, type Subresource } from "./kube-paths";
 import { startWatch } from "./kube-watch";
@@ -92,6 +92,11 @@ export class KubeClient implements Client {
   async evict(namespace: string, name: string, options: DeleteOptions = {}): Promise<void> {
     const eviction = { apiVersion: "policy/v1", kind: "Eviction", metadata: { name, namespace }, deleteOptions: options };
     await this.http.call("POST", resourcePath(PODS, namespace, name, "eviction"), json(eviction));
+  }
+
+  logs(namespace: string, name: string, options: LogOptions = {}): Promise<string> {
+    const query = { container: options.container, tailLines: options.tailLines, previous: options.previous || undefined };
+    return this.http.callText("GET", withQuery(resourcePath(PODS, namespace, name, "log"), query));
   }
 
   private async put<T extends KubeObject>(resource: ResourceInfo, object: T, options: WriteOptions, subresource?: Subresource): Promise<T> {

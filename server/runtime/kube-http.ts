@@ -54,9 +54,9 @@ export class KubeTransport {
   }
 
   /** Sends a request and resolves with the response, whatever its status. */
-  async send(method: string, path: string, body?: RequestBody, signal?: AbortSignal): Promise<http.IncomingMessage> {
+  async send(method: string, path: string, body?: RequestBody, signal?: AbortSignal, accept = "application/json"): Promise<http.IncomingMessage> {
     const url = new URL(this.server + path);
-    const headers: http.OutgoingHttpHeaders = { accept: "application/json" };
+    const headers: http.OutgoingHttpHeaders = { accept };
     if (body) Object.assign(headers, { "content-type": body.contentType, "content-length": Buffer.byteLength(body.text) });
     const options: https.RequestOptions = { method, headers, signal };
     await this.config.applyToHTTPSOptions(options);
@@ -70,11 +70,17 @@ export class KubeTransport {
 
   /** Sends a request and resolves with its JSON body; an error status throws ApiError. */
   async call(method: string, path: string, body?: RequestBody): Promise<unknown> {
-    const response = await this.send(method, path, body);
+    const text = await this.callText(method, path, body, "application/json");
+    return text ? parseJson(text) : undefined;
+  }
+
+  /** Sends a request and resolves with its body as text (pods/<name>/log); an error status throws ApiError. */
+  async callText(method: string, path: string, body?: RequestBody, accept = "text/plain, */*"): Promise<string> {
+    const response = await this.send(method, path, body, undefined, accept);
     const text = await readText(response);
     const code = response.statusCode ?? 0;
     if (code < 200 || code > 299) throw apiErrorFrom(code, text);
-    return text ? parseJson(text) : undefined;
+    return text;
   }
 }
 

@@ -12,20 +12,39 @@ function containerNames(pod: KubeObject): string[] {
   return containers.map((c) => (isRecord(c) && typeof c.name === "string" ? c.name : "")).filter(Boolean);
 }
 
-/** GET pods/<name>/log: text/plain, streamed while `follow=true`. */
-export function podLogResponse(registry: ObjectRegistry, logs: PodLogSource | undefined, namespace: string, name: string, query: URLSearchParams): Response {
+export interface PodLogRequest {
+  container?: string;
+  tailLines?: number;
+  previous?: boolean;
+  timestamps?: boolean;
+}
+
+/** The pod and container a log request names, checked as kube-apiserver checks them. */
+function logTarget(registry: ObjectRegistry, logs: PodLogSource | undefined, namespace: string, name: string, requested?: string): { pod: KubeObject; container: string; logs: PodLogSource } {
   const pod = registry.get(PODS, namespace, name);
   const names = containerNames(pod);
-  const container = query.get("container") ?? (names.length === 1 ? names[0] : undefined);
+  const container = requested ?? (names.length === 1 ? names[0] : undefined);
   if (!container) throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(" ")}]`);
   if (!names.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
   if (!logs) throw badRequest(`container "${container}" in pod "${name}" has no logs: no kubelet serves this cluster`);
+  return { pod, container, logs };
+}
+
+function readTarget(target: ReturnType<typeof logTarget>, request: PodLogRequest): string {
+  return target.logs.read(target.pod, target.container, { tailLines: request.tailLines, previous: request.previous, timestamps: request.timestamps });
+}
+
+/** A container's output so far, for the embedded Client as for GET pods/<name>/log. */
+export function readPodLog(registry: ObjectRegistry, source: PodLogSource | undefined, namespace: string, name: string, request: PodLogRequest): string {
+  return readTarget(logTarget(registry, source, namespace, name, request.container), request);
+}
+
+/** GET pods/<name>/log: text/plain, streamed while `follow=true`. */
+export function podLogResponse(registry: ObjectRegistry, source: PodLogSource | undefined, namespace: string, name: string, query: URLSearchParams): Response {
   const tail = query.get("tailLines");
-  const text = logs.read(pod, container, {
-    tailLines: tail ? Number(tail) : undefined,
-    previous: query.get("previous") === "true",
-    timestamps: query.get("timestamps") === "true",
-  });
+  const target = logTarget(registry, source, namespace, name, query.get("container") ?? undefined);
+  const text = readTarget(target, { tailLines: tail ? Number(tail) : undefined, previous: query.get("previous") === "true", timestamps: query.get("timestamps") === "true" });
+  const { pod, container, logs } = target;
   if (query.get("follow") !== "true" || !logs.follow) return new Response(text, { headers: { "content-type": "text/plain" } });
   const follow = logs.follow.bind(logs);
   let stop = () => {};

@@ -7,17 +7,16 @@ import { errorJson } from "@/server/dashboard/request-guard";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** GET /api/pods/<ns>/<name>/log[?container=]: the last 200 lines of a container's output. */
+/** GET /api/pods/<ns>/<name>/log[?container=]: the last 200 lines of a container's output (the first container's by default). */
 export async function GET(request: Request, context: { params: Promise<{ namespace: string; name: string }> }): Promise<Response> {
   try {
     const { namespace, name } = await context.params;
     const plane = await controlPlane();
     const pod = plane.informers.informer(PODS).get(namespace, name);
     if (!pod) throw new ApiError(404, "NotFound", `pods "${name}" not found`);
-    const logs = plane.cluster?.logs;
-    if (!logs) throw new ApiError(501, "NotImplemented", "container logs are shown for the embedded cluster; use kubectl logs on a real cluster");
     const container = new URL(request.url).searchParams.get("container") ?? text(records(record(pod.spec).containers)[0]?.name);
-    return new Response(logs.read(pod, container, { tailLines: 200 }), { headers: { "content-type": "text/plain; charset=utf-8" } });
+    const logs = await plane.client.logs(namespace, name, { container: container || undefined, tailLines: 200 });
+    return new Response(logs, { headers: { "content-type": "text/plain; charset=utf-8" } });
   } catch (err) {
     return errorJson(err);
   }
