@@ -1,5 +1,6 @@
 import { benchApiServer } from "./api-server.bench";
 import { benchLws } from "./lws.bench";
+import { benchPage } from "./page.bench";
 import { benchSimulation } from "./simulation.bench";
 import { benchScale } from "./scale.bench";
 import { benchStream } from "./stream.bench";
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   await benchLws();
   await benchStream();
   await benchScale();
+  await benchPage();
 }
 
 main().catch((err) => {

@@ -6,6 +6,7 @@ import type { GroupView } from "@/lib/dashboard/groups";
 import type { PodView } from "@/lib/dashboard/view-models";
 import { HEALTH_STYLE, podTone, POD_TONE_STYLE } from "../ui/health";
 import { VerdictBadge } from "../ui/verdict-badge";
+import { NODE_WIDTH, subGroups } from "./group-layout";
 
 export interface GroupNodeData extends Record<string, unknown> {
   group: GroupView;
@@ -19,9 +20,22 @@ export interface GroupNodeData extends Record<string, unknown> {
   selectedPod?: string;
   onSelectPod: (pod: PodView) => void;
   onToggle: (index: number) => void;
+  /** this group holds the topology's one tab stop: on its header, or on its pod at that position */
+  tabStop?: "header" | number;
 }
 
-function PodPill({ pod, expanded, selected, onSelect }: { pod: PodView; expanded: boolean; selected: boolean; onSelect: (pod: PodView) => void }) {
+const FOCUS_RING = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500";
+
+interface PodPillProps {
+  pod: PodView;
+  expanded: boolean;
+  selected: boolean;
+  focusKey: string;
+  tabStop: boolean;
+  onSelect: (pod: PodView) => void;
+}
+
+function PodPill({ pod, expanded, selected, focusKey, tabStop, onSelect }: PodPillProps) {
   const label = `${pod.name}: ${pod.status}, ${pod.readyContainers} ready${pod.restarts ? `, ${pod.restarts} restarts` : ""}`;
   return (
     <button
@@ -29,11 +43,13 @@ function PodPill({ pod, expanded, selected, onSelect }: { pod: PodView; expanded
       title={label}
       aria-label={label}
       aria-pressed={selected}
+      data-topology-key={focusKey}
+      tabIndex={tabStop ? 0 : -1}
       onClick={(e) => {
         e.stopPropagation();
         onSelect(pod);
       }}
-      className={`nodrag rounded border text-left font-mono focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 ${POD_TONE_STYLE[podTone(pod)]} ${selected ? "ring-2 ring-sky-500" : ""} ${expanded ? "w-full px-1.5 py-0.5 text-[10px]" : "h-3 w-3"}`}
+      className={`nodrag rounded border text-left font-mono ${FOCUS_RING} ${POD_TONE_STYLE[podTone(pod)]} ${selected ? "ring-2 ring-sky-500" : ""} ${expanded ? "w-full px-1.5 py-0.5 text-[10px]" : "h-3 w-3"}`}
     >
       {expanded && (
         <span className="flex items-center gap-1">
@@ -46,26 +62,17 @@ function PodPill({ pod, expanded, selected, onSelect }: { pod: PodView; expanded
   );
 }
 
-/** Splits a group's pods into sub-groups (leader first) for the boxes drawn around them. */
-function subGroups(group: GroupView, size?: number): PodView[][] {
-  const pods = [group.leader, ...group.workers].filter((p): p is PodView => p !== undefined);
-  if (!size) return [pods];
-  const boxes = new Map<number, PodView[]>();
-  for (const pod of pods) {
-    const key = pod.subGroupIndex ?? -1;
-    boxes.set(key, [...(boxes.get(key) ?? []), pod]);
-  }
-  return [...boxes.entries()].sort(([a], [b]) => a - b).map(([, list]) => list);
-}
-
 /** A group: leader and workers (in sub-group boxes), coloured by health, old revisions dashed. */
 export function GroupNode({ data }: NodeProps & { data: GroupNodeData }) {
-  const { group, expanded } = data;
+  const { group, expanded, tabStop } = data;
   const style = HEALTH_STYLE[group.health];
+  const boxes = subGroups(group, data.subGroupSize);
+  // Pods are numbered across the sub-group boxes, leader first, as the keyboard walks them.
+  const positions = new Map(boxes.flat().map((pod, i) => [pod.uid, i]));
   return (
-    <div className={`${expanded ? "w-72" : "w-44"} rounded-lg border-2 bg-white p-2 shadow-sm dark:bg-slate-900 ${data.oldRevision ? "border-dashed" : ""} ${group.health === "ready" ? "border-emerald-500" : group.health === "failing" ? "border-red-500" : "border-amber-400"}`}>
+    <div style={{ width: expanded ? NODE_WIDTH.expanded : NODE_WIDTH.collapsed }} className={`rounded-lg border-2 bg-white p-2 shadow-sm dark:bg-slate-900 ${data.oldRevision ? "border-dashed" : ""} ${group.health === "ready" ? "border-emerald-500" : group.health === "failing" ? "border-red-500" : "border-amber-400"}`}>
       <Handle type="target" position={Position.Top} />
-      <button type="button" onClick={() => data.onToggle(group.index)} className="nodrag flex w-full items-center gap-2 text-left text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500" aria-expanded={expanded}>
+      <button type="button" data-topology-key={String(group.index)} tabIndex={tabStop === "header" ? 0 : -1} onClick={() => data.onToggle(group.index)} className={`nodrag flex w-full items-center gap-2 text-left text-xs ${FOCUS_RING}`} aria-expanded={expanded}>
         <span className="font-semibold">Group {group.index}</span>
         <span className={style.text}>{style.label}</span>
         <span className="ml-auto tabular-nums">{group.readyPods}/{group.size}</span>
@@ -77,11 +84,11 @@ export function GroupNode({ data }: NodeProps & { data: GroupNodeData }) {
         {data.belowPartition && <span>held by partition</span>}
       </div>
       <div className={`mt-1 ${expanded ? "space-y-1" : "flex flex-wrap gap-1"}`}>
-        {subGroups(group, data.subGroupSize).map((pods, i) => (
+        {boxes.map((pods, i) => (
           <div key={i} className={data.subGroupSize ? "rounded border border-slate-300 p-0.5 dark:border-slate-600" : ""} aria-label={data.subGroupSize ? `Sub-group ${pods[0]?.subGroupIndex ?? "none"}` : undefined}>
             <div className={expanded ? "space-y-0.5" : "flex flex-wrap gap-0.5"}>
               {pods.map((pod) => (
-                <PodPill key={pod.uid} pod={pod} expanded={expanded} selected={data.selectedPod === pod.name} onSelect={data.onSelectPod} />
+                <PodPill key={pod.uid} pod={pod} expanded={expanded} selected={data.selectedPod === pod.name} focusKey={`${group.index}/${positions.get(pod.uid)}`} tabStop={tabStop === positions.get(pod.uid)} onSelect={data.onSelectPod} />
               ))}
             </div>
           </div>

@@ -1,0 +1,96 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import * as k8s from "@kubernetes/client-node";
+import { chromium, type Browser } from "@playwright/test";
+import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
+import type { KubeObject } from "@/lib/k8s/types";
+import { KubeClient } from "@/server/runtime/kube-client";
+import { startApp } from "../e2e/support/app-server";
+import { figure, percentile, printFigures } from "./stats";
+
+const GROUPS = Number(process.env.BENCH_PAGE_GROUPS ?? 1000);
+const SIZE = 2;
+const RUNS = 3;
+const NAME = "page-bench";
+// The issue's target: the detail page of a 1,000-group LWS is interactive within this.
+const TARGET_MS = 1500;
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+const manifest: KubeObject = {
+  apiVersion: "leaderworkerset.x-k8s.io/v1",
+  kind: "LeaderWorkerSet",
+  metadata: { name: NAME, namespace: "default" },
+  spec: {
+    replicas: GROUPS,
+    leaderWorkerTemplate: { size: SIZE, workerTemplate: { spec: { containers: [{ name: "main", image: "nginx:1.27", resources: { requests: { cpu: "10m", memory: "16Mi" } } }] } } },
+  },
+};
+
+async function waitUntilReady(client: KubeClient): Promise<number> {
+  const started = performance.now();
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    const lws = await client.get(LEADER_WORKER_SETS, "default", NAME);
+    const status = (lws.status ?? {}) as { readyReplicas?: number };
+    if (status.readyReplicas === GROUPS) return (performance.now() - started) / 1000;
+    if (Date.now() > deadline) throw new Error(`${NAME}: ${status.readyReplicas ?? 0}/${GROUPS} groups ready after 10 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+interface PageTimes {
+  readable: number;
+  interactive: number;
+  click: number;
+}
+
+/** One cold load in a fresh browser context: navigation → group rows drawn → a click on group 0 expands it. */
+async function loadOnce(browser: Browser, url: string): Promise<PageTimes> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const topology = page.getByLabel("Group topology");
+  const header = (index: number) => topology.locator(`button[data-topology-key="${index}"]`);
+  const started = performance.now();
+  await page.goto(url, { waitUntil: "commit" });
+  // The first three rows are what the graph opens on.
+  await Promise.all([header(0).waitFor(), header(29).waitFor()]);
+  const readable = performance.now() - started;
+  await header(0).click();
+  await topology.locator('button[data-topology-key="0"][aria-expanded="true"]').waitFor();
+  await topology.getByText(`${NAME}-0-1`, { exact: true }).waitFor();
+  const interactive = performance.now() - started;
+  await context.close();
+  return { readable, interactive, click: interactive - readable };
+}
+
+/** The LWS detail page of a 1,000-group × 2 LWS in headless Chromium, on the app as `npm start` runs it. */
+export async function benchPage(): Promise<void> {
+  const root = join(__dirname, "..");
+  const build = spawnSync(process.execPath, [join(root, "scripts", "build-if-stale.mjs")], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the app did not build");
+  const app = await startApp();
+  let browser: Browser | undefined;
+  try {
+    const kc = new k8s.KubeConfig();
+    kc.loadFromFile(join(app.dataDir, "kubeconfig"));
+    const client = new KubeClient(kc);
+    await client.create(LEADER_WORKER_SETS, manifest);
+    const readySeconds = await waitUntilReady(client);
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const url = `${app.baseURL}/lws/default/${NAME}`;
+    await loadOnce(browser, url); // the server's first render of the route is not what a user waits for twice
+    const runs: PageTimes[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await loadOnce(browser, url));
+    const median = (pick: (t: PageTimes) => number) => percentile(runs.map(pick), 50);
+    printFigures(`LWS detail page (${GROUPS} groups × ${SIZE}, headless Chromium, median of ${RUNS} cold loads)`, [
+      figure(`${GROUPS * SIZE} pods Running (the setup, through the app's kubeconfig)`, readySeconds, "s"),
+      figure("navigation → group rows readable", median((t) => t.readable), "ms", TARGET_MS),
+      figure("navigation → a click on a group has expanded it (interactive)", median((t) => t.interactive), "ms", TARGET_MS),
+      figure("click on a group → expanded", median((t) => t.click), "ms"),
+    ]);
+  } finally {
+    await browser?.close();
+    await app.stop();
+  }
+}
