@@ -70,8 +70,10 @@ test.describe("the live dashboard", () => {
     kubectl(["apply", "-n", "crowded", "-f", "-"], racks);
     await page.goto(`${app.baseURL}/lws/crowded/racks?tab=diagnosis`);
     const diagnosis = page.getByLabel("Diagnosis");
-    await expect(diagnosis.getByText(/cannot be scheduled: 0\/32 nodes are available: .*anti-affinity/)).toBeVisible({ timeout: 20_000 });
-    await expect(diagnosis.getByText(/Try: exclusive-topology "rack" needs a free rack domain per group/)).toBeVisible();
+    await expect(diagnosis.getByText(/^1 pod cannot be scheduled: exclusive topology needs a rack of its own with room for 2 pods, .*; all 8 racks are taken by groups [\d, -]+$/)).toBeVisible({ timeout: 20_000 });
+    await expect(diagnosis.getByText("Try: add a rack with room for a group (nodes labelled rack) or lower replicas to 8")).toBeVisible();
+    await expect(diagnosis.getByText(/^rack-a1 is taken by group \d$/)).toBeVisible();
+    await expect(diagnosis.getByText(/^kube-scheduler: 0\/32 nodes are available: .*anti-affinity/)).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("diagnosis.png"), fullPage: true });
     await page.goto(app.baseURL);
     const stuck = page.getByRole("region", { name: "Stuck groups" });
@@ -85,6 +87,43 @@ test.describe("the live dashboard", () => {
     await expect(page.getByRole("group", { name: "Rack rack-a1" })).toBeVisible();
     await expect(page.getByRole("meter").first()).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("cluster.png"), fullPage: true });
+  });
+
+  test("drives the group topology by keyboard: arrows between groups and pods, Enter opens a pod, Escape collapses", async ({ page }) => {
+    kubectl(["create", "namespace", "keys"]);
+    kubectl(["apply", "-n", "keys", "-f", "-"], SAMPLE_LWS.replace("name: leaderworkerset-sample", "name: keys"));
+    await page.goto(`${app.baseURL}/lws/keys/keys`);
+    const topology = page.getByLabel("Group topology");
+    await expect(topology.getByRole("button", { name: /^keys-\d+(-\d+)?: Running/ })).toHaveCount(12, { timeout: 30_000 });
+    const header = (group: number) => topology.getByRole("button", { name: new RegExp(`^Group ${group}\\b`) });
+    const pod = (name: string) => topology.getByRole("button", { name: new RegExp(`^${name}: Running`) });
+
+    await page.getByRole("tab", { name: "groups" }).focus();
+    await page.keyboard.press("Tab");
+    await expect(header(0)).toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    await expect(header(1)).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(pod("keys-1")).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(pod("keys-1-1")).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/pod=keys-1-1/);
+    await expect(page.getByRole("complementary", { name: "Pod keys-1-1" })).toBeVisible();
+    await expect(pod("keys-1-1")).toBeFocused();
+
+    await page.keyboard.press("Escape");
+    await expect(header(1)).toBeFocused();
+    await expect(header(1)).toHaveAttribute("aria-expanded", "false");
+    await page.keyboard.press("End");
+    await expect(header(2)).toBeFocused();
+    await page.keyboard.press("Home");
+    await expect(header(0)).toBeFocused();
+    await page.keyboard.press(" ");
+    await expect(header(0)).toHaveAttribute("aria-expanded", "false");
+    await page.keyboard.press("Shift+Tab");
+    await expect(page.getByRole("tab", { name: "groups" })).toBeFocused();
+    await page.screenshot({ path: test.info().outputPath("detail-keyboard.png"), fullPage: true });
   });
 });
 

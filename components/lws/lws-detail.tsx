@@ -37,14 +37,15 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
   const onSelectPod = useCallback((pod: PodView) => setParam("pod", pod.name), [setParam]);
   const lws = state.lws.get(`${namespace}/${name}`);
   if (!lws) return <p className="text-slate-500">{loaded ? `LeaderWorkerSet ${namespace}/${name} not found.` : "Loading…"}</p>;
-  const pods = [...state.pod.values()].filter((p) => p.namespace === namespace && p.lws === name);
+  const clusterPods = [...state.pod.values()];
+  const pods = clusterPods.filter((p) => p.namespace === namespace && p.lws === name);
   const groups = groupsOf(lws, pods);
   const leaderSts = state.statefulset.get(`${namespace}/${name}`);
   const owned = [...state.statefulset.values()].filter((s) => s.namespace === namespace && (s.name === name || s.name.startsWith(`${name}-`)));
   const claims = [...state.pvc.values()].filter((c) => c.namespace === namespace && c.labels[LABELS.name] === name);
   const claimNames = new Set(claims.map((c) => c.name));
   const events = [...state.event.values()].filter((e) => e.namespace === namespace && (e.involved.name === name || e.involved.name.startsWith(`${name}-`) || (e.involved.kind === "PersistentVolumeClaim" && claimNames.has(e.involved.name))));
-  const diagnosis = diagnoseLws({ lws, pods, statefulSets: owned, nodes: state.node, events, claims });
+  const diagnosis = diagnoseLws({ lws, pods, clusterPods, statefulSets: owned, nodes: state.node, events, claims });
   const verdicts = new Map(diagnosis.groups.map((g) => [g.index, g.verdict]));
   const status = record(lws.status);
   const template = record(record(lws.spec).leaderWorkerTemplate);

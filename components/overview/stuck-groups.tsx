@@ -16,9 +16,10 @@ export function stuckGroups(state: ClusterState, podsByLws: ReadonlyMap<string, 
   const statefulSets = [...state.statefulset.values()];
   const events = [...state.event.values()];
   const claims = [...state.pvc.values()];
+  const clusterPods = [...state.pod.values()];
   return [...state.lws.values()].flatMap((lws) => {
     const key = `${lws.metadata.namespace}/${lws.metadata.name}`;
-    return diagnose({ lws, pods: podsByLws.get(key) ?? [], statefulSets, nodes: state.node, events, claims })
+    return diagnose({ lws, pods: podsByLws.get(key) ?? [], clusterPods, statefulSets, nodes: state.node, events, claims })
       .filter((g) => g.verdict === "stuck" || g.verdict === "failing")
       .map((g) => ({ key: `${key}/${g.index}`, href: `${lwsHref(lws)}?tab=diagnosis`, label: `${key} group ${g.index} (${g.verdict})`, summary: g.causes[0]?.summary ?? "pods are failing" }));
   });

@@ -115,6 +115,24 @@ export class NodePool {
   }
 }
 
+/**
+ * The pods carrying `label` on each domain of `key`, among those `inScope`: upstream's exclusive
+ * anti-affinity keeps a new group (or sub-group) out of every domain that holds one.
+ */
+export function domainHolders(pool: NodePool, pods: readonly PodView[], key: string, label: string, inScope: (pod: PodView) => boolean): Map<string, PodView[]> {
+  const holders = new Map<string, PodView[]>();
+  for (const pod of pods) {
+    if (!occupies(pod) || !inScope(pod) || pod.labels[label] === undefined) continue;
+    const i = pool.indexOf(pod.nodeName);
+    const value = i === undefined ? undefined : pool.nodes[i].labels[key];
+    if (value === undefined) continue;
+    const members = holders.get(value);
+    if (members) members.push(pod);
+    else holders.set(value, [pod]);
+  }
+  return holders;
+}
+
 /** The domains of `key` among some nodes, sorted by value. */
 export function domainsOf(pool: NodePool, key: string, nodes: Iterable<number>): Domain[] {
   const byValue = new Map<string, number[]>();

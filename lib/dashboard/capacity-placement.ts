@@ -81,6 +81,14 @@ export class GroupPlacer {
     return placed;
   }
 
+  /** Whether one group (or just `unit`) would fit on `nodes` as they stand; leaves the pool as it was. */
+  fitsIn(nodes: number[], unit?: PlacementUnit): boolean {
+    const trial: Trial = { pods: [], domains: [] };
+    const placed = unit ? this.placePods(unit.pods, nodes, trial) : this.placeUnits(nodes, trial);
+    this.rollback(trial);
+    return placed;
+  }
+
   private placeInOwnDomain(key: string): boolean {
     const use = this.domainUse(key, this.hooks.groupLabel);
     const domains = this.pool.domains(key);

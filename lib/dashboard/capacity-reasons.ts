@@ -15,7 +15,8 @@ export function domainNoun(key: string, count = 1): string {
   return count === 1 ? noun : `${noun}s`;
 }
 
-function listed(names: readonly string[], max = 5): string {
+/** "a, b, c and 2 more". */
+export function listed(names: readonly string[], max = 5): string {
   const shown = names.slice(0, max).join(", ");
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
@@ -24,7 +25,8 @@ const NO_USE: DomainUse = { blocked: new Set(), used: new Set(), tooSmall: [] };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function sum(pods: readonly PodDemand[]): Amounts {
+/** What the pods ask for together. */
+export function totalRequests(pods: readonly PodDemand[]): Amounts {
   return pods.reduce((t, { requests: r }) => ({ cpu: t.cpu + r.cpu, memory: t.memory + r.memory, gpu: t.gpu + r.gpu }), { cpu: 0, memory: 0, gpu: 0 });
 }
 
@@ -39,7 +41,7 @@ export function amountsText(a: Amounts, pods?: number): string {
   return parts.filter(Boolean).join(", ");
 }
 
-const EXCLUSION_TEXT: Record<Exclusion, string> = {
+export const EXCLUSION_TEXT: Record<Exclusion, string> = {
   cordoned: "cordoned",
   "not ready": "not ready",
   tainted: "tainted without a toleration",
@@ -47,14 +49,20 @@ const EXCLUSION_TEXT: Record<Exclusion, string> = {
   "node affinity": "not matching its node affinity",
 };
 
-/** Every node turns the pod away before resources count: say for which reasons. */
-function noNodeAdmits(pool: NodePool, pod: PodDemand): string {
-  if (pool.size === 0) return "the cluster has no nodes";
+/** How many of `nodes` turn the pod away before resources count, by reason. */
+export function exclusionCounts(pool: NodePool, pod: PodDemand, nodes: Iterable<number>): Map<Exclusion, number> {
   const counts = new Map<Exclusion, number>();
-  for (let i = 0; i < pool.size; i++) {
+  for (const i of nodes) {
     const why = pool.exclusion(i, pod);
     if (why) counts.set(why, (counts.get(why) ?? 0) + 1);
   }
+  return counts;
+}
+
+/** Every node turns the pod away before resources count: say for which reasons. */
+function noNodeAdmits(pool: NodePool, pod: PodDemand): string {
+  if (pool.size === 0) return "the cluster has no nodes";
+  const counts = exclusionCounts(pool, pod, pool.nodes.keys());
   const parts = [...counts].map(([why, n]) => `${n} ${EXCLUSION_TEXT[why]}`);
   const selector = Object.entries(pod.nodeSelector).map(([k, v]) => `${k}=${v}`);
   const hint = counts.has("nodeSelector") ? ` (nodeSelector ${selector.join(", ")})` : "";
@@ -68,18 +76,43 @@ const DIMENSIONS = [
   { name: "pod slot", want: () => 1, free: (pool: NodePool) => pool.podSlots, text: String },
 ] as const;
 
+/** A resource the pods need more of than the nodes have free: `most` is the best node's (or the nodes' total) free amount. */
+export interface Shortfall {
+  resource: string;
+  want: string;
+  most: string;
+  /** the node with the most free, when one node is compared */
+  node?: string;
+}
+
+/** Each resource of which no node among `nodes` has the pod's request free, with the node that has the most. */
+export function resourceShortfalls(pool: NodePool, pod: PodDemand, nodes: readonly number[]): Shortfall[] {
+  if (nodes.length === 0) return [];
+  return DIMENSIONS.flatMap((d) => {
+    const want = d.want(pod);
+    const free = d.free(pool);
+    const best = nodes.reduce((b, i) => (free[i] > free[b] ? i : b));
+    return want > 0 && free[best] < want ? [{ resource: d.name, want: d.text(want), most: d.text(Math.max(0, free[best])), node: pool.nodes[best].name }] : [];
+  });
+}
+
+/** The first resource of which `nodes` together have less free than `pods` need together. */
+export function totalShortfall(pool: NodePool, pods: readonly PodDemand[], nodes: readonly number[]): Shortfall | undefined {
+  for (const d of DIMENSIONS) {
+    const want = pods.reduce((t, p) => t + d.want(p), 0);
+    const free = d.free(pool);
+    const total = nodes.reduce((t, i) => t + Math.max(0, free[i]), 0);
+    if (want > 0 && total < want) return { resource: d.name, want: d.text(want), most: d.text(total) };
+  }
+  return undefined;
+}
+
 /** The first resource no admitting node has enough of, with the best such node's free amount. */
 export function podShortfall(pool: NodePool, pod: PodDemand): string {
   const eligible = Array.from({ length: pool.size }, (_, i) => i).filter((i) => pool.eligible(i, pod));
   if (eligible.length === 0) return noNodeAdmits(pool, pod);
-  for (const d of DIMENSIONS) {
-    const want = d.want(pod);
-    const free = d.free(pool);
-    const best = eligible.reduce((b, i) => (free[i] > free[b] ? i : b));
-    if (want > 0 && free[best] < want) {
-      return `its ${pod.role} needs ${d.text(want)} ${d.name} on one node; a node it may use has at most ${d.text(Math.max(0, free[best]))} free (${pool.nodes[best].name})`;
-    }
-  }
+  const [first] = resourceShortfalls(pool, pod, eligible);
+  if (first) return `its ${pod.role} needs ${first.want} ${first.resource} on one node; a node it may use has at most ${first.most} free (${first.node})`;
   return `no node it may use has ${amountsText(pod.requests)} free at once for its ${pod.role}`;
 }
 
@@ -95,10 +128,10 @@ function namespaceTrap(use: DomainUse, key: string, namespace: string): string[]
 }
 
 function unitDemand(demand: GroupDemand, unit: PlacementUnit | "group"): string {
-  if (unit !== "group") return amountsText(sum(unit.pods), unit.pods.length);
+  if (unit !== "group") return amountsText(totalRequests(unit.pods), unit.pods.length);
   const keyed = demand.units.filter((u) => u.exclusiveKey);
   const split = keyed.length > 0 ? `, as ${plural(keyed.length, "subgroup")} on a ${domainNoun(keyed[0].exclusiveKey ?? "")} each` : "";
-  return amountsText(sum(demand.pods), demand.pods.length) + split;
+  return amountsText(totalRequests(demand.pods), demand.pods.length) + split;
 }
 
 function domainShortfall(pool: NodePool, placer: GroupPlacer, demand: GroupDemand, failure: Extract<PlacementFailure, { kind: "domain" }>, wanted: number): string {

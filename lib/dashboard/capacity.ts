@@ -11,7 +11,7 @@ import { LABELS } from "@/lib/lws/constants";
 import { applyWebhookDefaults } from "@/lib/lws/defaults";
 import { lwsReplicas } from "./groups";
 import { groupDemand } from "./capacity-demand";
-import { NodePool, occupies } from "./capacity-nodes";
+import { domainHolders, NodePool } from "./capacity-nodes";
 import { GroupPlacer } from "./capacity-placement";
 import { capacityReasons, podShortfall } from "./capacity-reasons";
 import type { NodeView, PodView } from "./view-models";
@@ -39,7 +39,8 @@ export function checkCapacity(lws: KubeObject, nodes: readonly NodeView[], pods:
   const own = (pod: PodView) => pod.namespace === namespace && pod.lws === lws.metadata.name;
   const pool = new NodePool(nodes, pods, (pod) => !own(pod));
   const demand = groupDemand(defaulted);
-  const blocked = (key: string, label: string) => blockedDomains(pool, pods, key, label, (pod) => pod.namespace === namespace && !own(pod));
+  // Every LWS pod of the namespace carries a group key, so exclusive anti-affinity matches them all.
+  const blocked = (key: string, label: string) => new Set(domainHolders(pool, pods, key, label, (pod) => pod.namespace === namespace && !own(pod)).keys());
   const placer = new GroupPlacer(pool, demand, { blockedDomains: blocked, groupLabel: LABELS.groupKey, explainPod: (pod) => podShortfall(pool, pod) });
   const groupsWanted = Math.max(0, lwsReplicas(defaulted));
   let groupsPlaced = 0;
@@ -52,19 +53,4 @@ export function checkCapacity(lws: KubeObject, nodes: readonly NodeView[], pods:
     ...(exclusive ? { domainsUsed: placer.domainsUsed } : {}),
     reasons: groupsPlaced < groupsWanted ? capacityReasons(pool, placer, demand, groupsWanted, groupsPlaced, namespace) : [],
   };
-}
-
-/**
- * Domains of `key` where pods that upstream's exclusive anti-affinity matches already run:
- * those carrying `label` (every LWS pod has a group key) in the namespace.
- */
-function blockedDomains(pool: NodePool, pods: readonly PodView[], key: string, label: string, inScope: (pod: PodView) => boolean): Set<string> {
-  const blocked = new Set<string>();
-  for (const pod of pods) {
-    if (!occupies(pod) || !inScope(pod) || pod.labels[label] === undefined) continue;
-    const i = pool.indexOf(pod.nodeName);
-    const value = i === undefined ? undefined : pool.nodes[i].labels[key];
-    if (value !== undefined) blocked.add(value);
-  }
-  return blocked;
 }

@@ -34,10 +34,24 @@ function lws(name: string, replicas: number, gpus: string, annotations: Record<s
 function lwsDiagnosisOf(name: string) {
   const snapshot = hub.snapshot({ namespace: "default" });
   const target = snapshot.lws.find((l) => l.metadata.name === name)!;
-  return diagnoseLws({ lws: target, pods: snapshot.pod, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event, claims: snapshot.pvc });
+  const clusterPods = hub.snapshot({}).pod;
+  return diagnoseLws({ lws: target, pods: snapshot.pod, clusterPods, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event, claims: snapshot.pvc });
 }
 
 const diagnosisOf = (name: string) => lwsDiagnosisOf(name).groups;
+
+const EXCLUSIVE = "leaderworkerset.sigs.k8s.io/exclusive-topology";
+
+/** "0-3, 5-8": the group indexes as the diagnosis writes them. */
+function groupRuns(indexes: number[]): string {
+  const runs: number[][] = [];
+  for (const i of indexes) {
+    const last = runs.at(-1);
+    if (last && last[last.length - 1] === i - 1) last.push(i);
+    else runs.push([i]);
+  }
+  return runs.map((r) => (r.length > 1 ? `${r[0]}-${r[r.length - 1]}` : `${r[0]}`)).join(", ");
+}
 
 async function healthy(name: string, groups: number) {
   return waitFor(() => {
@@ -74,7 +88,7 @@ describe("diagnosis of groups on the embedded cluster", () => {
     await healthy("upgrade", 2);
     await changeTemplate("upgrade", "100", "vllm:2");
     const stuck = await waitFor(() => ((d) => d.rollout?.verdict === "stuck" && d)(lwsDiagnosisOf("upgrade")), { what: "a stuck rollout" });
-    expect(stuck.rollout?.summary).toMatch(/^rolling update to revision \w+ waits on an updated group that cannot become Ready: group 1 \(1 pod cannot be scheduled: .*Insufficient nvidia\.com\/gpu/);
+    expect(stuck.rollout?.summary).toMatch(/^rolling update to revision \w+ waits on an updated group that cannot become Ready: group 1 \(1 pod cannot be scheduled: no node has 100 free nvidia\.com\/gpu; the most free on one node is \d+ \(node-\w+-\d\)/);
     expect(stuck.rollout?.suggestion).toMatch(/fix the template/);
     expect(stuck.groups.map((g) => g.verdict)).toEqual(["healthy", "stuck"]);
     expect(stuck.groups[1].causes.at(-1)?.summary).toMatch(/waits for this group to become Ready/);
@@ -90,20 +104,33 @@ describe("diagnosis of groups on the embedded cluster", () => {
     expect(stuck.causes[0].evidence[0]).toBe("pvc/data-disk-0: Pending, storageClassName no-such-class, requests 10Gi, for pod/disk-0");
   });
 
-  it("explains a group that cannot get a rack of its own under exclusive placement", async () => {
+  it("explains a group that cannot get a rack of its own: every rack is taken by the other groups", async () => {
     // 8 racks in the default topology: the ninth group has nowhere to go.
-    await server.cluster.client.create(LEADER_WORKER_SETS, lws("racks", 9, "1", { "leaderworkerset.sigs.k8s.io/exclusive-topology": "rack" }));
-    const stuck = await waitFor(() => diagnosisOf("racks").find((g) => g.verdict === "stuck" && g.causes.some((c) => /anti-affinity/.test(c.summary))), { what: "a stuck group", timeoutMs: 20_000 });
-    expect(stuck.causes[0].summary).toMatch(/cannot be scheduled: 0\/32 nodes are available: .*anti-affinity/);
-    expect(stuck.causes[0].suggestion).toContain("exclusive-topology \"rack\"");
+    await server.cluster.client.create(LEADER_WORKER_SETS, lws("racks", 9, "1", { [EXCLUSIVE]: "rack" }));
+    const stuck = await waitFor(() => diagnosisOf("racks").find((g) => g.verdict === "stuck" && /all 8 racks are taken/.test(g.causes[0]?.summary ?? "")), { what: "a stuck group", timeoutMs: 20_000 });
+    const others = [0, 1, 2, 3, 4, 5, 6, 7, 8].filter((i) => i !== stuck.index);
+    expect(stuck.causes[0].summary).toBe(`1 pod cannot be scheduled: exclusive topology needs a rack of its own with room for 2 pods, 2 nvidia.com/gpu; all 8 racks are taken by groups ${groupRuns(others)}`);
+    expect(stuck.causes[0].evidence).toEqual(expect.arrayContaining([expect.stringMatching(/^rack-a1 is taken by group \d$/), expect.stringMatching(/^kube-scheduler: 0\/32 nodes are available: .*anti-affinity/)]));
+    expect(stuck.causes[0].suggestion).toBe("add a rack with room for a group (nodes labelled rack) or lower replicas to 8");
     await waitFor(() => diagnosisOf("racks").filter((g) => g.verdict === "healthy").length === 8, { what: "the other 8 groups healthy" });
+  });
+
+  it("names the other LWS of the namespace whose pods hold a rack (the namespace trap, upstream #539)", async () => {
+    await server.cluster.client.create(LEADER_WORKER_SETS, lws("other", 1, "1"));
+    await healthy("other", 1);
+    await server.cluster.client.create(LEADER_WORKER_SETS, lws("trapped", 8, "1", { [EXCLUSIVE]: "rack" }));
+    const stuck = await waitFor(() => diagnosisOf("trapped").find((g) => g.verdict === "stuck" && /pods of LWS other \(upstream #539\)$/.test(g.causes[0]?.summary ?? "")), { what: "a trapped group", timeoutMs: 20_000 });
+    expect(stuck.causes[0].summary).toMatch(/^1 pod cannot be scheduled: exclusive topology needs a rack of its own with room for 2 pods, 2 nvidia\.com\/gpu; of 8 racks, \d are taken by groups [\d, -]+, (rack-\w+ holds|2 hold) pods of LWS other \(upstream #539\)$/);
+    expect(stuck.causes[0].evidence).toContainEqual(expect.stringMatching(/^rack-\w+ holds pods of LWS other in this namespace, and exclusive placement keeps every LWS's groups apart there \(upstream #539\)$/));
+    expect(stuck.causes[0].suggestion).toContain("move LWS other to another namespace");
   });
 
   it("explains GPUs that no node has", async () => {
     await server.cluster.client.create(LEADER_WORKER_SETS, lws("greedy", 1, "16"));
-    const stuck = await waitFor(() => diagnosisOf("greedy").find((g) => g.causes.some((c) => /Insufficient/.test(c.summary))), { what: "a stuck group" });
+    const stuck = await waitFor(() => diagnosisOf("greedy").find((g) => g.causes.some((c) => /cannot be scheduled/.test(c.summary))), { what: "a stuck group" });
     expect(stuck.verdict).toBe("stuck");
-    expect(stuck.causes[0].summary).toMatch(/Insufficient nvidia\.com\/gpu/);
-    expect(stuck.causes[0].suggestion).toMatch(/capacity/);
+    expect(stuck.causes[0].summary).toMatch(/^[12] pods? cannot be scheduled: no node has 16 free nvidia\.com\/gpu; the most free on one node is 8 \(node-a1-1\)$/);
+    expect(stuck.causes[0].evidence).toContainEqual(expect.stringMatching(/^kube-scheduler: 0\/32 nodes are available: 32 Insufficient nvidia\.com\/gpu/));
+    expect(stuck.causes[0].suggestion).toMatch(/add nodes or free room/);
   });
 });

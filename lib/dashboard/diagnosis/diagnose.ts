@@ -1,11 +1,13 @@
 import { ANNOTATIONS } from "@/lib/lws/constants";
 import { groupsOf, type GroupView } from "../groups";
 import type { EventView } from "../view-models";
-import { notReadyNodes, splitAcrossDomains, unschedulable } from "./placement-causes";
+import { notReadyNodes, splitAcrossDomains } from "./placement-causes";
+import { placementView, type PlacementView } from "./placement-view";
 import { recreationsByGroup, restartHistory, restartLoop } from "./restart-history";
 import { rolloutFindings } from "./rollout";
 import { leaderReadyWait, missingWorkers } from "./startup-causes";
 import type { Cause, DiagnosisInput, GroupDiagnosis, LwsDiagnosis, RolloutDiagnosis, Verdict } from "./types";
+import { unschedulable } from "./unschedulable-causes";
 import { pendingClaims, unboundClaims, type UnboundClaims } from "./volume-causes";
 
 interface Context {
@@ -14,6 +16,7 @@ interface Context {
   exclusive?: string;
   recreations: Map<number, EventView[]>;
   unbound: UnboundClaims;
+  placement: () => PlacementView;
 }
 
 /** `waiting`: the group cannot start for want of something outside its pods (a node, a volume). */
@@ -26,7 +29,7 @@ function verdictOf(group: GroupView, causes: Cause[], looping: boolean, waiting:
 function groupDiagnosis(group: GroupView, ctx: Context): GroupDiagnosis {
   const { input, exclusive } = ctx;
   const claims = pendingClaims(group, ctx.unbound);
-  const scheduling = unschedulable(group, exclusive, claims.pods);
+  const scheduling = unschedulable(group, claims.pods, ctx.placement);
   const recreations = ctx.recreations.get(group.index) ?? [];
   const restarts = restartHistory(group, recreations);
   const loop = restartLoop(recreations, restarts, ctx.now);
@@ -42,6 +45,11 @@ function groupDiagnosis(group: GroupView, ctx: Context): GroupDiagnosis {
   return { index: group.index, verdict: verdictOf(group, causes, loop.length > 0, claims.causes.length + scheduling.length > 0), causes, restarts };
 }
 
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 /**
  * Every group's verdict and causes, and the rolling update's state. A rollout cause joins the
  * causes of the groups it concerns without changing their verdict: that comes from their own pods.
@@ -55,6 +63,7 @@ export function diagnoseLws(input: DiagnosisInput): LwsDiagnosis {
     exclusive: lws.metadata.annotations?.[ANNOTATIONS.exclusiveTopology],
     recreations: recreationsByGroup(lws, input.events),
     unbound: unboundClaims(lws, input.claims ?? [], input.events),
+    placement: once(() => placementView(lws, input.nodes, input.clusterPods ?? input.pods)),
   };
   const own = groups.map((group) => groupDiagnosis(group, ctx));
   const findings = rolloutFindings(lws, input.statefulSets, groups, new Map(own.map((d) => [d.index, d])));

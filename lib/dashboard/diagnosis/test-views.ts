@@ -1,7 +1,9 @@
 /** Small hand-built views for the diagnosis unit tests. */
 import { LABELS } from "@/lib/lws/constants";
-import type { EventView, LwsView, PodView, PvcView, StatefulSetView } from "../view-models";
+import type { EventView, LwsView, NodeView, PodView, PvcView, StatefulSetView } from "../view-models";
 import type { DiagnosisInput } from "./types";
+
+const HOSTNAME = "kubernetes.io/hostname";
 
 export const NOW = Date.parse("2026-01-01T12:00:00Z");
 
@@ -46,3 +48,33 @@ export function claim(podName: string, over: Partial<PvcView> = {}): PvcView {
 export function input(over: Partial<DiagnosisInput> = {}): DiagnosisInput {
   return { lws: lws(), pods: [], statefulSets: statefulSets(3), nodes: new Map(), events: [], now: NOW, ...over };
 }
+
+/** An 8-GPU node in `rack`, as the default topology builds them. */
+export function node(name: string, rack: string, over: Partial<NodeView> = {}): NodeView {
+  const amounts = { cpu: 32, memory: 256 * 2 ** 30, gpu: 8, pods: 110 };
+  return { name, uid: name, resourceVersion: "1", labels: { rack, [HOSTNAME]: name }, rack, ready: true, unschedulable: false, taints: [], capacity: amounts, allocatable: amounts, ...over };
+}
+
+/** `count` racks rack-0 … of `perRack` nodes node-<rack>-<i>, keyed as DiagnosisInput.nodes wants. */
+export function racks(count: number, perRack: number, over: Partial<NodeView> = {}): Map<string, NodeView> {
+  const nodes = Array.from({ length: count * perRack }, (_, i) => node(`node-${Math.floor(i / perRack)}-${i % perRack}`, `rack-${Math.floor(i / perRack)}`, over));
+  return new Map(nodes.map((n) => [`/${n.name}`, n]));
+}
+
+/** An LWS whose pods each ask for `gpu` GPUs. */
+export function gpuLws(o: { replicas: number; size: number; gpu: number; annotations?: Record<string, string>; podSpec?: Record<string, unknown>; subGroupSize?: number; name?: string }): LwsView {
+  const podSpec = { containers: [{ name: "main", resources: { limits: { "nvidia.com/gpu": String(o.gpu) } } }], ...o.podSpec };
+  const subGroups = o.subGroupSize ? { subGroupPolicy: { subGroupSize: o.subGroupSize } } : {};
+  const base = lws({ replicas: o.replicas, leaderWorkerTemplate: { size: o.size, workerTemplate: { spec: podSpec }, ...subGroups } }, o.name);
+  return { ...base, metadata: { ...base.metadata, annotations: o.annotations ?? {} } };
+}
+
+/** A pod of LWS `lwsName` bound to `nodeName`, with its group key and `gpu` GPUs. */
+export function boundPod(lwsName: string, group: number, worker: number, nodeName: string, gpu: number, over: Partial<PodView> = {}): PodView {
+  const labels = { [LABELS.groupKey]: `${lwsName}-${group}` };
+  return pod(group, worker, { name: `${lwsName}-${group}-${worker}`, uid: `${lwsName}-${group}-${worker}`, lws: lwsName, nodeName, labels, requests: { cpu: 0, memory: 0, gpu }, ...over });
+}
+
+/** A Pending pod of group `group` that kube-scheduler gave up on, asking for `gpu` GPUs. */
+export const stuckPod = (group: number, worker: number, gpu: number, message = "0/32 nodes are available: 32 Insufficient nvidia.com/gpu."): PodView =>
+  pod(group, worker, { ...UNSCHEDULABLE, unschedulable: message, requests: { cpu: 0, memory: 0, gpu } });

@@ -44,6 +44,11 @@ export interface DiagnosisInput {
   statefulSets: StatefulSetView[];
   nodes: ReadonlyMap<string, NodeView>;
   events: EventView[];
+  /**
+   * Every pod of the cluster, all namespaces: free room per node and the namespace trap come from
+   * them when a group is unschedulable. Defaults to `pods`.
+   */
+  clusterPods?: readonly PodView[];
   /** the namespace's claims; without them Pending claims go unexplained */
   claims?: PvcView[];
   now?: number;

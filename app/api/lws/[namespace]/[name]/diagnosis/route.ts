@@ -10,10 +10,11 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, context: { params: Promise<{ namespace: string; name: string }> }): Promise<Response> {
   try {
     const { namespace, name } = await context.params;
-    const snapshot = (await controlPlane()).streamHub.snapshot({ namespace, lws: name });
+    const { streamHub } = await controlPlane();
+    const snapshot = streamHub.snapshot({ namespace, lws: name });
     const lws = snapshot.lws[0];
     if (!lws) throw new ApiError(404, "NotFound", `leaderworkersets.leaderworkerset.x-k8s.io "${name}" not found`);
-    const { rollout, groups } = diagnoseLws({ lws, pods: snapshot.pod, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event, claims: snapshot.pvc });
+    const { rollout, groups } = diagnoseLws({ lws, pods: snapshot.pod, clusterPods: streamHub.snapshot({}).pod, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event, claims: snapshot.pvc });
     return Response.json({ namespace, name, rollout, groups });
   } catch (err) {
     return errorJson(err);
