@@ -30,11 +30,15 @@ export interface GroupGraphProps {
 /** The LWS node and one node per group, where the layout puts them. */
 function graphNodes(props: GroupGraphProps, layout: GroupLayout, expanded: readonly boolean[], onToggle: (index: number) => void): Node[] {
   const { lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod } = props;
-  const root: Node = { id: "lws", position: { x: layout.width / 2 - 90, y: 0 }, data: { label: `LeaderWorkerSet ${lws.metadata.name}` }, type: "input", style: { width: 180 } };
+  // Sizes known up front: React Flow hides a node it has no size for until it measures it, and
+  // every node object replaced (a live update, the tab stop moving) would blink out, losing clicks.
+  const root: Node = { id: "lws", position: { x: layout.width / 2 - 90, y: 0 }, data: { label: `LeaderWorkerSet ${lws.metadata.name}` }, type: "input", style: { width: 180 }, initialWidth: 180, initialHeight: 60 };
   const groupNodes: Node<GroupNodeData>[] = groups.map((group, i) => ({
     id: `group-${group.index}`,
     type: "lwsGroup",
     position: { x: layout.nodes[i].x, y: layout.nodes[i].y },
+    initialWidth: layout.nodes[i].width,
+    initialHeight: layout.nodes[i].height,
     data: {
       group,
       expanded: expanded[i],
