@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
-import { diagnoseLws } from "@/lib/dashboard/diagnosis";
-import { groupsOf, lwsReplicas } from "@/lib/dashboard/groups";
+import { lwsReplicas } from "@/lib/dashboard/groups";
 import type { PodView } from "@/lib/dashboard/view-models";
 import { integer, record, records, text } from "@/lib/k8s/object-fields";
 import { LABELS } from "@/lib/lws/constants";
@@ -15,6 +14,7 @@ import { DiagnosisPanel } from "./diagnosis-panel";
 import { LwsActions } from "./lws-actions";
 import { Tabs } from "@/components/ui/tabs";
 import { EventsList, PodPanel } from "./pod-panel";
+import { useLwsDetail } from "./use-lws-detail";
 
 const TABS = ["groups", "diagnosis", "placement", "events", "objects"] as const;
 type Tab = (typeof TABS)[number];
@@ -35,18 +35,10 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   }, [params, pathname, router]);
   const onSelectPod = useCallback((pod: PodView) => setParam("pod", pod.name), [setParam]);
-  const lws = state.lws.get(`${namespace}/${name}`);
-  if (!lws) return <p className="text-slate-500">{loaded ? `LeaderWorkerSet ${namespace}/${name} not found.` : "Loading…"}</p>;
-  const clusterPods = [...state.pod.values()];
-  const pods = clusterPods.filter((p) => p.namespace === namespace && p.lws === name);
-  const groups = groupsOf(lws, pods);
+  const { objects, diagnosis, verdicts } = useLwsDetail(state, namespace, name);
+  if (!objects) return <p className="text-slate-500">{loaded ? `LeaderWorkerSet ${namespace}/${name} not found.` : "Loading…"}</p>;
+  const { lws, pods, groups, owned, events } = objects;
   const leaderSts = state.statefulset.get(`${namespace}/${name}`);
-  const owned = [...state.statefulset.values()].filter((s) => s.namespace === namespace && (s.name === name || s.name.startsWith(`${name}-`)));
-  const claims = [...state.pvc.values()].filter((c) => c.namespace === namespace && c.labels[LABELS.name] === name);
-  const claimNames = new Set(claims.map((c) => c.name));
-  const events = [...state.event.values()].filter((e) => e.namespace === namespace && (e.involved.name === name || e.involved.name.startsWith(`${name}-`) || (e.involved.kind === "PersistentVolumeClaim" && claimNames.has(e.involved.name))));
-  const diagnosis = diagnoseLws({ lws, pods, clusterPods, statefulSets: owned, nodes: state.node, events, claims });
-  const verdicts = new Map(diagnosis.groups.map((g) => [g.index, g.verdict]));
   const status = record(lws.status);
   const template = record(record(lws.spec).leaderWorkerTemplate);
   const subGroupSize = integer(record(template.subGroupPolicy).subGroupSize);
@@ -73,7 +65,7 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
           <Tabs label="Views" id="lws-view" tabs={TABS} selected={tab} onSelect={(t) => setParam("tab", t)}>
             {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} verdicts={verdicts} selectedPod={selected} onSelectPod={onSelectPod} />}
             {tab === "placement" && <RackMap nodes={state.node.values()} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
-            {tab === "diagnosis" && <DiagnosisPanel groups={diagnosis.groups} rollout={diagnosis.rollout} />}
+            {tab === "diagnosis" && (diagnosis ? <DiagnosisPanel groups={diagnosis.groups} rollout={diagnosis.rollout} /> : <p className="text-slate-500">Diagnosing…</p>)}
             {tab === "events" && <EventsList events={events} />}
             {tab === "objects" && (
               <ul className="space-y-1 text-sm">
