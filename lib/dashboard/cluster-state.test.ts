@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyChanges, stateFromSnapshot } from "./cluster-state";
-import type { NodeView, PodView } from "./view-models";
+import { EVENT_WINDOW } from "./event-window";
+import type { EventView, NodeView, PodView } from "./view-models";
 
 const pod = (name: string, status = "Running"): PodView => ({ namespace: "default", name, uid: name, resourceVersion: "1", labels: {}, phase: "Running", status, ready: true, readyContainers: "1/1", restarts: 0, requests: { cpu: 0, memory: 0, gpu: 0 }, deleting: false, createdAt: "" });
 const node = (name: string): NodeView => ({ name, uid: name, resourceVersion: "1", labels: {}, ready: true, unschedulable: false, taints: [], capacity: { cpu: 1, memory: 1, gpu: 0, pods: 1 }, allocatable: { cpu: 1, memory: 1, gpu: 0, pods: 1 } });
@@ -19,5 +20,15 @@ describe("the browser's cluster state", () => {
     expect(next.pod.has("default/b")).toBe(false);
     expect(state.pod.get("default/a")?.status).toBe("Running");
     expect(next.node).toBe(state.node);
+  });
+
+  it("drops back to the event window once twice as many events have arrived", () => {
+    const state = stateFromSnapshot({ resourceVersion: "1", lws: [], pod: [], statefulset: [], node: [], event: [], pvc: [] });
+    const event = (i: number): EventView => ({ namespace: "default", name: `e${i}`, uid: `e${i}`, resourceVersion: "1", involved: { kind: "Pod", name: "p" }, reason: "Started", message: "", type: "Normal", count: 1, lastTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() });
+    const upserts = Array.from({ length: 2 * EVENT_WINDOW + 1 }, (_, i) => ({ kind: "event" as const, type: "upsert" as const, key: `default/e${i}`, object: event(i) }));
+    const next = applyChanges(state, upserts, "2");
+    expect(next.event.size).toBe(EVENT_WINDOW);
+    expect(next.event.has(`default/e${2 * EVENT_WINDOW}`)).toBe(true);
+    expect(next.event.has("default/e0")).toBe(false);
   });
 });

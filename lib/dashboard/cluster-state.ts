@@ -1,4 +1,5 @@
-import type { Snapshot, ViewChange, ViewKind, ViewsByKind } from "./view-models";
+import { EVENT_WINDOW, eventWindow } from "./event-window";
+import type { EventView, Snapshot, ViewChange, ViewKind, ViewsByKind } from "./view-models";
 
 /** The browser's picture of the cluster: one map per view kind, rebuilt immutably per change batch. */
 export type ClusterState = { resourceVersion: string } & { [K in ViewKind]: ReadonlyMap<string, ViewsByKind[K]> };
@@ -38,5 +39,8 @@ export function applyChanges(state: ClusterState, changes: readonly ViewChange[]
     if (change.type === "upsert") map.set(change.key, change.object);
     else map.delete(change.key);
   }
+  const events = copies.get("event") as Map<string, EventView> | undefined;
+  // Events only arrive: past twice the window, the browser drops back to it.
+  if (events && events.size > 2 * EVENT_WINDOW) copies.set("event", keyed(eventWindow([...events.values()])));
   return { ...state, ...Object.fromEntries(copies), resourceVersion } as ClusterState;
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Snapshot, ViewChange } from "@/lib/dashboard/view-models";
-import { CONFIG_MAPS, PODS } from "@/lib/k8s/resources";
+import { CONFIG_MAPS, EVENTS, PODS } from "@/lib/k8s/resources";
+import { EVENT_WINDOW } from "@/lib/dashboard/event-window";
 import type { KubeObject } from "@/lib/k8s/types";
 import { EmbeddedCluster } from "@/server/cluster/embedded-cluster";
 import { waitFor } from "@/server/testing/wait-for";
@@ -142,5 +143,16 @@ describe("the dashboard's stream hub", () => {
     await waitFor(() => slow.changes().length === 2, { what: "the slow tab catches up in one delta" });
     const latest = slow.changes()[1];
     expect(latest.type === "upsert" && latest.object).toMatchObject({ labels: { step: "19" } });
+  });
+
+  it("sends a browser at most the event window: warnings kept, then the newest", async () => {
+    const event = (name: string, type: string): KubeObject => ({ apiVersion: "v1", kind: "Event", metadata: { name, namespace: "default" }, involvedObject: { kind: "Pod", name: "p", namespace: "default" }, reason: type === "Warning" ? "BackOff" : "Started", message: name, type, count: 1, lastTimestamp: "2026-01-01T00:00:00Z" });
+    await cluster.client.create(EVENTS, event("warning", "Warning"));
+    for (let i = 0; i < EVENT_WINDOW + 20; i++) await cluster.client.create(EVENTS, event(`routine-${i}`, "Normal"));
+    await waitFor(() => hub.snapshot({}).event.length === EVENT_WINDOW + 21);
+    const tab = new Tab();
+    hub.subscribe({}, undefined, tab);
+    expect(tab.snapshot?.event).toHaveLength(EVENT_WINDOW);
+    expect(tab.snapshot?.event.some((e) => e.name === "warning")).toBe(true);
   });
 });

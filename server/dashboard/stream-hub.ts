@@ -1,4 +1,5 @@
 import { VIEW_KINDS, type Snapshot, type ViewChange, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
+import { eventWindow } from "@/lib/dashboard/event-window";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { InformerFactory } from "@/server/runtime/informer-factory";
 import { ChangeLog, type LoggedChange } from "./change-log";
@@ -81,7 +82,7 @@ export class StreamHub {
       for (const entry of missed) if (this.relevant(filter, entry)) subscriber.enqueue(entry);
     } else {
       const snapshot = this.snapshot(filter);
-      sink.write(sseFrame("snapshot", snapshot.resourceVersion, snapshot));
+      sink.write(sseFrame("snapshot", snapshot.resourceVersion, { ...snapshot, event: eventWindow(snapshot.event) }));
     }
     this.subscribers.set(subscriber, filter);
     this.sinks.add(sink);
