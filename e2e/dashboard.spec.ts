@@ -70,15 +70,20 @@ test.describe("the live dashboard", () => {
     kubectl(["apply", "-n", "crowded", "-f", "-"], racks);
     await page.goto(`${app.baseURL}/lws/crowded/racks?tab=diagnosis`);
     const diagnosis = page.getByLabel("Diagnosis");
-    await expect(diagnosis.getByText(/^1 pod cannot be scheduled: exclusive topology needs a rack of its own with room for 2 pods, .*; all 8 racks are taken by groups [\d, -]+$/)).toBeVisible({ timeout: 20_000 });
+    const cause = "1 pod cannot be scheduled: exclusive topology needs a rack of its own with room for 2 pods, .*; all 8 racks are taken by groups [\\d, -]+$";
+    await expect(diagnosis.getByText(new RegExp(`^${cause}`))).toBeVisible({ timeout: 20_000 });
     await expect(diagnosis.getByText("Try: add a rack with room for a group (nodes labelled rack) or lower replicas to 8")).toBeVisible();
     await expect(diagnosis.getByText(/^rack-a1 is taken by group \d$/)).toBeVisible();
     await expect(diagnosis.getByText(/^kube-scheduler: 0\/32 nodes are available: .*anti-affinity/)).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("diagnosis.png"), fullPage: true });
     await page.goto(app.baseURL);
     const stuck = page.getByRole("region", { name: "Stuck groups" });
-    await expect(stuck.getByRole("link", { name: /^crowded\/racks group \d+ \(stuck\)$/ }).first()).toBeVisible();
-    await expect(stuck).toContainText("cannot be scheduled");
+    const entry = stuck.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^crowded\/racks group \d+ \(stuck\)$/ }) });
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toHaveText(new RegExp(`^crowded/racks group \\d+ \\(stuck\\): ${cause}`));
+    await entry.getByRole("link").click();
+    await expect(page).toHaveURL(/\/lws\/crowded\/racks\?tab=diagnosis$/);
+    await expect(page.getByLabel("Diagnosis").getByText(new RegExp(`^${cause}`))).toBeVisible();
   });
 
   test("the cluster page shows racks and nodes with their allocation", async ({ page }) => {

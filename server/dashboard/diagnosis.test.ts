@@ -1,46 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { diagnoseLws } from "@/lib/dashboard/diagnosis";
 import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
-import type { KubeObject } from "@/lib/k8s/types";
-import { INSTANT_SIMULATION, startTestServer, type TestServer } from "@/server/testing/test-server";
+import { EXCLUSIVE, lwsManifest as lws, startDiagnosisCluster, workerTemplate, type DiagnosisCluster } from "@/server/testing/diagnosis-cluster";
 import { waitFor } from "@/server/testing/wait-for";
-import { StreamHub } from "./stream-hub";
 
-let server: TestServer;
-let hub: StreamHub;
+let cluster: DiagnosisCluster;
 beforeEach(async () => {
-  server = await startTestServer({ lws: "controller", simulation: INSTANT_SIMULATION });
-  hub = new StreamHub(server.cluster.informers);
-  await hub.start();
+  cluster = await startDiagnosisCluster();
 });
-afterEach(async () => {
-  hub.stop();
-  await server.close();
-});
+afterEach(() => cluster.close());
 
-function workerTemplate(gpus: string, image = "vllm:1") {
-  return { spec: { containers: [{ name: "main", image, resources: { limits: { "nvidia.com/gpu": gpus } } }] } };
-}
-
-function lws(name: string, replicas: number, gpus: string, annotations: Record<string, string> = {}, extra: Record<string, unknown> = {}): KubeObject {
-  return {
-    apiVersion: "leaderworkerset.x-k8s.io/v1",
-    kind: "LeaderWorkerSet",
-    metadata: { name, namespace: "default", annotations },
-    spec: { replicas, ...extra, leaderWorkerTemplate: { size: 2, workerTemplate: workerTemplate(gpus) } },
-  };
-}
-
-function lwsDiagnosisOf(name: string) {
-  const snapshot = hub.snapshot({ namespace: "default" });
-  const target = snapshot.lws.find((l) => l.metadata.name === name)!;
-  const clusterPods = hub.snapshot({}).pod;
-  return diagnoseLws({ lws: target, pods: snapshot.pod, clusterPods, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event, claims: snapshot.pvc });
-}
-
+const lwsDiagnosisOf = (name: string) => cluster.diagnosis(name);
 const diagnosisOf = (name: string) => lwsDiagnosisOf(name).groups;
-
-const EXCLUSIVE = "leaderworkerset.sigs.k8s.io/exclusive-topology";
+const healthy = (name: string, groups: number) => cluster.healthy(name, groups);
 
 /** "0-3, 5-8": the group indexes as the diagnosis writes them. */
 function groupRuns(indexes: number[]): string {
@@ -53,20 +24,13 @@ function groupRuns(indexes: number[]): string {
   return runs.map((r) => (r.length > 1 ? `${r[0]}-${r[r.length - 1]}` : `${r[0]}`)).join(", ");
 }
 
-async function healthy(name: string, groups: number) {
-  return waitFor(() => {
-    const d = lwsDiagnosisOf(name);
-    return d.groups.length === groups && d.groups.every((g) => g.verdict === "healthy") && !d.rollout ? d : undefined;
-  }, { what: `${groups} healthy groups of ${name}` });
-}
-
 async function changeTemplate(name: string, gpus: string, image: string): Promise<void> {
-  await server.cluster.client.patch(LEADER_WORKER_SETS, "default", name, { type: "merge", body: { spec: { leaderWorkerTemplate: { workerTemplate: workerTemplate(gpus, image) } } } });
+  await cluster.server.cluster.client.patch(LEADER_WORKER_SETS, "default", name, { type: "merge", body: { spec: { leaderWorkerTemplate: { workerTemplate: workerTemplate(gpus, image) } } } });
 }
 
 describe("diagnosis of groups on the embedded cluster", () => {
   it("raises no alarm for a healthy LWS", async () => {
-    await server.cluster.client.create(LEADER_WORKER_SETS, lws("fine", 2, "1"));
+    await cluster.create(lws("fine", 2, "1"));
     const result = await healthy("fine", 2);
     expect(result.groups.flatMap((g) => g.causes)).toEqual([]);
     expect(result.groups.map((g) => g.restarts)).toEqual([{ count: 0, podRestarts: 0 }, { count: 0, podRestarts: 0 }]);
@@ -74,7 +38,7 @@ describe("diagnosis of groups on the embedded cluster", () => {
 
   it("calls a rollout held by the user's partition intentional, the held groups healthy", async () => {
     const rollout = { rolloutStrategy: { type: "RollingUpdate", rollingUpdateConfiguration: { partition: 2, maxUnavailable: 1, maxSurge: 0 } } };
-    await server.cluster.client.create(LEADER_WORKER_SETS, lws("canary", 3, "1", {}, rollout));
+    await cluster.create(lws("canary", 3, "1", {}, rollout));
     await healthy("canary", 3);
     await changeTemplate("canary", "1", "vllm:2");
     const paused = await waitFor(() => ((d) => d.rollout?.summary.startsWith("rolling update paused") && d.groups.every((g) => g.verdict === "healthy") && d)(lwsDiagnosisOf("canary")), { what: "a paused rollout" });
@@ -84,7 +48,7 @@ describe("diagnosis of groups on the embedded cluster", () => {
   });
 
   it("says the rollout waits on a group whose new template cannot be scheduled", async () => {
-    await server.cluster.client.create(LEADER_WORKER_SETS, lws("upgrade", 2, "1"));
+    await cluster.create(lws("upgrade", 2, "1"));
     await healthy("upgrade", 2);
     await changeTemplate("upgrade", "100", "vllm:2");
     const stuck = await waitFor(() => ((d) => d.rollout?.verdict === "stuck" && d)(lwsDiagnosisOf("upgrade")), { what: "a stuck rollout" });
@@ -97,7 +61,7 @@ describe("diagnosis of groups on the embedded cluster", () => {
   it("blames a PersistentVolumeClaim of a storage class nobody provisions", async () => {
     const claims = { volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { storageClassName: "no-such-class", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } } }] };
     const spec = lws("disk", 1, "1");
-    await server.cluster.client.create(LEADER_WORKER_SETS, { ...spec, spec: { ...(spec.spec as object), leaderWorkerTemplate: { ...(spec.spec as { leaderWorkerTemplate: object }).leaderWorkerTemplate, ...claims } } });
+    await cluster.create({ ...spec, spec: { ...(spec.spec as object), leaderWorkerTemplate: { ...(spec.spec as { leaderWorkerTemplate: object }).leaderWorkerTemplate, ...claims } } });
     const stuck = await waitFor(() => diagnosisOf("disk").find((g) => g.causes[0]?.summary.startsWith("PVC data-disk-0 Pending: storageclass")), { what: "a Pending claim" });
     expect(stuck.verdict).toBe("stuck");
     expect(stuck.causes[0].summary).toBe('PVC data-disk-0 Pending: storageclass.storage.k8s.io "no-such-class" not found');
@@ -106,7 +70,7 @@ describe("diagnosis of groups on the embedded cluster", () => {
 
   it("explains a group that cannot get a rack of its own: every rack is taken by the other groups", async () => {
     // 8 racks in the default topology: the ninth group has nowhere to go.
-    await server.cluster.client.create(LEADER_WORKER_SETS, lws("racks", 9, "1", { [EXCLUSIVE]: "rack" }));
+    await cluster.create(lws("racks", 9, "1", { [EXCLUSIVE]: "rack" }));
     const stuck = await waitFor(() => diagnosisOf("racks").find((g) => g.verdict === "stuck" && /all 8 racks are taken/.test(g.causes[0]?.summary ?? "")), { what: "a stuck group", timeoutMs: 20_000 });
     const others = [0, 1, 2, 3, 4, 5, 6, 7, 8].filter((i) => i !== stuck.index);
     expect(stuck.causes[0].summary).toBe(`1 pod cannot be scheduled: exclusive topology needs a rack of its own with room for 2 pods, 2 nvidia.com/gpu; all 8 racks are taken by groups ${groupRuns(others)}`);
@@ -116,9 +80,9 @@ describe("diagnosis of groups on the embedded cluster", () => {
   });
 
   it("names the other LWS of the namespace whose pods hold a rack (the namespace trap, upstream #539)", async () => {
-    await server.cluster.client.create(LEADER_WORKER_SETS, lws("other", 1, "1"));
+    await cluster.create(lws("other", 1, "1"));
     await healthy("other", 1);
-    await server.cluster.client.create(LEADER_WORKER_SETS, lws("trapped", 8, "1", { [EXCLUSIVE]: "rack" }));
+    await cluster.create(lws("trapped", 8, "1", { [EXCLUSIVE]: "rack" }));
     const stuck = await waitFor(() => diagnosisOf("trapped").find((g) => g.verdict === "stuck" && /pods of LWS other \(upstream #539\)$/.test(g.causes[0]?.summary ?? "")), { what: "a trapped group", timeoutMs: 20_000 });
     expect(stuck.causes[0].summary).toMatch(/^1 pod cannot be scheduled: exclusive topology needs a rack of its own with room for 2 pods, 2 nvidia\.com\/gpu; of 8 racks, \d are taken by groups [\d, -]+, (rack-\w+ holds|2 hold) pods of LWS other \(upstream #539\)$/);
     expect(stuck.causes[0].evidence).toContainEqual(expect.stringMatching(/^rack-\w+ holds pods of LWS other in this namespace, and exclusive placement keeps every LWS's groups apart there \(upstream #539\)$/));
@@ -126,7 +90,7 @@ describe("diagnosis of groups on the embedded cluster", () => {
   });
 
   it("explains GPUs that no node has", async () => {
-    await server.cluster.client.create(LEADER_WORKER_SETS, lws("greedy", 1, "16"));
+    await cluster.create(lws("greedy", 1, "16"));
     const stuck = await waitFor(() => diagnosisOf("greedy").find((g) => g.causes.some((c) => /cannot be scheduled/.test(c.summary))), { what: "a stuck group" });
     expect(stuck.verdict).toBe("stuck");
     expect(stuck.causes[0].summary).toMatch(/^[12] pods? cannot be scheduled: no node has 16 free nvidia\.com\/gpu; the most free on one node is 8 \(node-a1-1\)$/);

@@ -36,8 +36,8 @@ function groupDiagnosis(group: GroupView, ctx: Context): GroupDiagnosis {
   const causes = [
     ...claims.causes,
     ...scheduling,
-    ...leaderReadyWait(input.lws, group),
-    ...missingWorkers(group, input.statefulSets, input.lws),
+    ...leaderReadyWait(input.lws, group, input.nodes),
+    ...missingWorkers(group, input.statefulSets, input.lws, input.events),
     ...notReadyNodes(group, input.nodes),
     ...loop,
     ...splitAcrossDomains(group, input.nodes, exclusive),

@@ -1,6 +1,6 @@
 import { ANNOTATIONS } from "@/lib/lws/constants";
 import type { GroupView } from "../groups";
-import type { NodeView } from "../view-models";
+import type { NodeView, PodView } from "../view-models";
 import { podsOf } from "./group-pods";
 import type { Cause } from "./types";
 
@@ -13,6 +13,14 @@ export function notReadyNodes(group: GroupView, nodes: ReadonlyMap<string, NodeV
 
 export function splitAcrossDomains(group: GroupView, nodes: ReadonlyMap<string, NodeView>, exclusive: string | undefined): Cause[] {
   if (!exclusive) return [];
-  const domains = new Set(podsOf(group).map((p) => (p.nodeName ? nodes.get(`/${p.nodeName}`)?.labels[exclusive] : undefined)).filter(Boolean));
-  return domains.size > 1 ? [{ summary: `group spread over ${domains.size} ${exclusive} domains (${[...domains].join(", ")}) despite exclusive placement`, evidence: [`annotation ${ANNOTATIONS.exclusiveTopology}=${exclusive}`] }] : [];
+  const placed = podsOf(group)
+    .map((pod) => ({ pod, domain: pod.nodeName ? nodes.get(`/${pod.nodeName}`)?.labels[exclusive] : undefined }))
+    .filter((p): p is { pod: PodView; domain: string } => p.domain !== undefined);
+  const domains = new Set(placed.map((p) => p.domain));
+  if (domains.size < 2) return [];
+  return [{
+    summary: `group spread over ${domains.size} ${exclusive} domains (${[...domains].join(", ")}) despite exclusive placement`,
+    evidence: [`annotation ${ANNOTATIONS.exclusiveTopology}=${exclusive}`, ...placed.map(({ pod, domain }) => `pod/${pod.name} on ${pod.nodeName} in ${domain}`)],
+    suggestion: `delete the group's leader so the whole group is placed again in one ${exclusive} domain`,
+  }];
 }

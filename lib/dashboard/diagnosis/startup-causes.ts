@@ -1,17 +1,54 @@
 import { record, text } from "@/lib/k8s/object-fields";
+import { EVENT_REASONS } from "@/lib/lws/constants";
 import type { GroupView } from "../groups";
-import type { LwsView, StatefulSetView } from "../view-models";
+import type { EventView, LwsView, NodeView, PodView, StatefulSetView } from "../view-models";
 import type { Cause } from "./types";
 
-export function leaderReadyWait(lws: LwsView, group: GroupView): Cause[] {
-  if (text(record(lws.spec).startupPolicy) !== "LeaderReady" || group.size === 1 || group.workers.length > 0 || !group.leader || group.leader.ready) return [];
-  return [{ summary: `startupPolicy LeaderReady: workers wait for leader ${group.leader.name}, which is ${group.leader.status}`, evidence: [`pod/${group.leader.name}: ${group.leader.status}, ${group.leader.readyContainers} ready`], suggestion: "see why the leader is not Ready (its events and logs)" }];
+/** Why a leader is not Ready, in the words that finish "which is …". */
+function notReadyBecause(leader: PodView, nodes: ReadonlyMap<string, NodeView>): string {
+  if (leader.unschedulable !== undefined) return `${leader.status} and cannot be scheduled`;
+  const [ready, total] = leader.readyContainers.split("/");
+  if (leader.phase !== "Running" || ready !== total) return leader.status;
+  const why = leader.nodeName && nodes.get(`/${leader.nodeName}`)?.ready === false ? `its node ${leader.nodeName} is NotReady` : "a readiness gate is not True";
+  return `${leader.status} with ${leader.readyContainers} containers ready but not Ready: ${why}`;
 }
 
-export function missingWorkers(group: GroupView, statefulSets: StatefulSetView[], lws: LwsView): Cause[] {
+export function leaderReadyWait(lws: LwsView, group: GroupView, nodes: ReadonlyMap<string, NodeView>): Cause[] {
+  if (text(record(lws.spec).startupPolicy) !== "LeaderReady" || group.size === 1 || group.workers.length > 0 || !group.leader || group.leader.ready) return [];
+  const { leader } = group;
+  return [{ summary: `startupPolicy LeaderReady: workers wait for leader ${leader.name}, which is ${notReadyBecause(leader, nodes)}`, evidence: [`pod/${leader.name}: ${leader.status}, ${leader.readyContainers} ready`], suggestion: "see why the leader is not Ready (its events and logs)" }];
+}
+
+/** The latest FailedCreate the controller recorded for this leader's worker StatefulSet. */
+function failedCreate(lws: LwsView, leader: string, events: EventView[]): EventView | undefined {
+  const prefix = `Failed to create worker statefulset for leader pod ${leader}:`;
+  const mine = events.filter((e) => e.reason === EVENT_REASONS.failedCreate && e.involved.kind === "LeaderWorkerSet" && e.involved.name === lws.metadata.name && e.namespace === lws.metadata.namespace && e.message.startsWith(prefix));
+  return mine.sort((a, b) => (a.lastTimestamp ?? "").localeCompare(b.lastTimestamp ?? "")).at(-1);
+}
+
+function missing(lws: LwsView, leader: string, name: string, events: EventView[]): Cause {
+  const event = failedCreate(lws, leader, events);
+  if (!event) return { summary: `no worker StatefulSet for leader ${leader}`, evidence: [`statefulset/${name} missing`], suggestion: "check the LWS events for FailedCreate" };
+  return { summary: `no worker StatefulSet for leader ${leader}: creating it failed`, evidence: [`statefulset/${name} missing`, `event FailedCreate ×${event.count}: ${event.message}`], suggestion: "fix what the FailedCreate event names; the controller retries" };
+}
+
+/** Upstream creates the worker StatefulSet only when none of its name exists, whoever made it. */
+function squatted(sts: StatefulSetView, leader: string): Cause {
+  const owner = sts.owner ? `it belongs to ${sts.owner.kind} ${sts.owner.name}` : "nothing owns it";
+  return {
+    summary: `statefulset ${sts.name} is not this group's: ${owner}, and the LWS controller never replaces it`,
+    evidence: [`statefulset/${sts.name}: owner ${sts.owner ? `${sts.owner.kind}/${sts.owner.name}` : "none"}, not pod/${leader}`],
+    suggestion: `delete statefulset ${sts.name}; the controller then creates the group's own`,
+  };
+}
+
+export function missingWorkers(group: GroupView, statefulSets: StatefulSetView[], lws: LwsView, events: EventView[]): Cause[] {
   // A leader still being placed or started legitimately has no workers yet (exclusive placement, LeaderReady).
   if (group.size === 1 || !group.leader?.ready || group.leader.deleting || group.workers.length > 0) return [];
+  const leader = group.leader.name;
   const name = `${lws.metadata.name}-${group.index}`;
-  if (statefulSets.some((s) => s.name === name && s.namespace === lws.metadata.namespace)) return [];
-  return [{ summary: `no worker StatefulSet for leader ${group.leader.name}`, evidence: [`statefulset/${name} missing`], suggestion: "check the LWS events for FailedCreate" }];
+  const sts = statefulSets.find((s) => s.name === name && s.namespace === lws.metadata.namespace);
+  if (!sts) return [missing(lws, leader, name, events)];
+  // One owned by an earlier incarnation of the leader (same name) is on its way out.
+  return sts.owner?.kind === "Pod" && sts.owner.name === leader ? [] : [squatted(sts, leader)];
 }

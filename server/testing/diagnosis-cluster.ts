@@ -1,0 +1,64 @@
+/**
+ * An embedded cluster with the LWS controller and the dashboard's StreamHub, for tests that
+ * build a stuck situation and read the diagnosis as the LWS page computes it from the hub's views.
+ */
+import { diagnoseLws, type LwsDiagnosis } from "@/lib/dashboard/diagnosis";
+import type { PodView } from "@/lib/dashboard/view-models";
+import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
+import type { KubeObject } from "@/lib/k8s/types";
+import { StreamHub } from "@/server/dashboard/stream-hub";
+import { INSTANT_SIMULATION, startTestServer, type TestServer } from "./test-server";
+import { waitFor } from "./wait-for";
+
+export const EXCLUSIVE = "leaderworkerset.sigs.k8s.io/exclusive-topology";
+
+export interface DiagnosisCluster {
+  server: TestServer;
+  /** The diagnosis of LWS `name` in namespace default from the hub's current views. */
+  diagnosis(name: string): LwsDiagnosis;
+  /** The hub's current views of the pods of namespace default. */
+  pods(): PodView[];
+  create(lws: KubeObject): Promise<void>;
+  /** Waits until every one of `groups` groups is healthy and no rollout is under way. */
+  healthy(name: string, groups: number): Promise<LwsDiagnosis>;
+  close(): Promise<void>;
+}
+
+export function workerTemplate(gpus: string, image = "vllm:1") {
+  return { spec: { containers: [{ name: "main", image, resources: { limits: { "nvidia.com/gpu": gpus } } }] } };
+}
+
+/** An LWS of `replicas` groups of 2 pods, each asking for `gpus` GPUs. */
+export function lwsManifest(name: string, replicas: number, gpus: string, annotations: Record<string, string> = {}, extra: Record<string, unknown> = {}): KubeObject {
+  return {
+    apiVersion: "leaderworkerset.x-k8s.io/v1",
+    kind: "LeaderWorkerSet",
+    metadata: { name, namespace: "default", annotations },
+    spec: { replicas, ...extra, leaderWorkerTemplate: { size: 2, workerTemplate: workerTemplate(gpus) } },
+  };
+}
+
+export async function startDiagnosisCluster(): Promise<DiagnosisCluster> {
+  const server = await startTestServer({ lws: "controller", simulation: INSTANT_SIMULATION });
+  const hub = new StreamHub(server.cluster.informers);
+  await hub.start();
+  const diagnosis = (name: string): LwsDiagnosis => {
+    const snapshot = hub.snapshot({ namespace: "default" });
+    const lws = snapshot.lws.find((l) => l.metadata.name === name);
+    if (!lws) throw new Error(`no LWS ${name}`);
+    const nodes = new Map(snapshot.node.map((n) => [`/${n.name}`, n]));
+    return diagnoseLws({ lws, pods: snapshot.pod, clusterPods: hub.snapshot({}).pod, statefulSets: snapshot.statefulset, nodes, events: snapshot.event, claims: snapshot.pvc });
+  };
+  return {
+    server,
+    diagnosis,
+    pods: () => hub.snapshot({ namespace: "default" }).pod,
+    create: async (lws) => void (await server.cluster.client.create(LEADER_WORKER_SETS, lws)),
+    healthy: (name, groups) =>
+      waitFor(() => ((d) => d.groups.length === groups && d.groups.every((g) => g.verdict === "healthy") && !d.rollout && d)(diagnosis(name)), { what: `${groups} healthy groups of ${name}` }),
+    async close() {
+      hub.stop();
+      await server.close();
+    },
+  };
+}
