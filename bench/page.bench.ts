@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as k8s from "@kubernetes/client-node";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { KubeClient } from "@/server/runtime/kube-client";
@@ -45,23 +45,40 @@ interface PageTimes {
   click: number;
 }
 
-/** One cold load in a fresh browser context: navigation → group rows drawn → a click on group 0 expands it. */
+// Time to Interactive as Lighthouse defines it: after the content shows, the end of the last long
+// task (> 50 ms) before a quiet window. Long tasks are recorded from the first byte of the page.
+const QUIET_WINDOW_MS = 1000;
+const LONG_TASKS = `window.__longTaskEnds = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTaskEnds.push(e.startTime + e.duration); }).observe({ type: "longtask", buffered: true });`;
+
+async function timeToInteractive(page: Page, readable: number): Promise<number> {
+  for (;;) {
+    // Strings, not functions: this module's `performance` import must not leak into the page.
+    const { now, ends } = await page.evaluate<{ now: number; ends: number[] }>("({ now: performance.now(), ends: window.__longTaskEnds })");
+    const last = Math.max(readable, ...ends);
+    if (now - last >= QUIET_WINDOW_MS) return last;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** One cold load in a fresh browser context: navigation → group rows drawn → main thread quiet → a click on group 0 expands it. */
 async function loadOnce(browser: Browser, url: string): Promise<PageTimes> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(LONG_TASKS);
   const page = await context.newPage();
   const topology = page.getByLabel("Group topology");
   const header = (index: number) => topology.locator(`button[data-topology-key="${index}"]`);
-  const started = performance.now();
   await page.goto(url, { waitUntil: "commit" });
-  // The first three rows are what the graph opens on.
+  // The first three rows are what the graph opens on; times are the page's own, from navigation.
   await Promise.all([header(0).waitFor(), header(29).waitFor()]);
-  const readable = performance.now() - started;
+  const readable = await page.evaluate<number>("performance.now()");
+  const interactive = await timeToInteractive(page, readable);
+  const clicked = performance.now();
   await header(0).click();
   await topology.locator('button[data-topology-key="0"][aria-expanded="true"]').waitFor();
   await topology.getByText(`${NAME}-0-1`, { exact: true }).waitFor();
-  const interactive = performance.now() - started;
+  const click = performance.now() - clicked;
   await context.close();
-  return { readable, interactive, click: interactive - readable };
+  return { readable, interactive, click };
 }
 
 /** The LWS detail page of a 1,000-group × 2 LWS in headless Chromium, on the app as `npm start` runs it. */
@@ -86,8 +103,8 @@ export async function benchPage(): Promise<void> {
     printFigures(`LWS detail page (${GROUPS} groups × ${SIZE}, headless Chromium, median of ${RUNS} cold loads)`, [
       figure(`${GROUPS * SIZE} pods Running (the setup, through the app's kubeconfig)`, readySeconds, "s"),
       figure("navigation → group rows readable", median((t) => t.readable), "ms", TARGET_MS),
-      figure("navigation → a click on a group has expanded it (interactive)", median((t) => t.interactive), "ms", TARGET_MS),
-      figure("click on a group → expanded", median((t) => t.click), "ms"),
+      figure("navigation → interactive (last long task before 1 s quiet)", median((t) => t.interactive), "ms", TARGET_MS),
+      figure("click on a group → its pods drawn (Playwright's click checks included)", median((t) => t.click), "ms"),
     ]);
   } finally {
     await browser?.close();
