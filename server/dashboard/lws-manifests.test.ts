@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/k8s/api-errors";
 import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { startTestServer, type TestServer } from "@/server/testing/test-server";
-import { createLws, LwsManifest, updateLws } from "./lws-manifests";
+import { createLws, LwsManifest, readLwsManifest, updateLws } from "./lws-manifests";
 
 function lws(name: string, replicas: number): KubeObject {
   return {
@@ -26,6 +26,19 @@ describe("LwsManifest", () => {
   it("keeps fields it does not check", () => {
     const body = lws("x", 1);
     expect(LwsManifest.parse(body)).toEqual(body);
+  });
+});
+
+describe("readLwsManifest", () => {
+  const request = (origin: string, body: unknown) => new Request("http://127.0.0.1:3000/api/lws", { method: "POST", headers: { origin, host: "127.0.0.1:3000" }, body: JSON.stringify(body) });
+
+  it("reads a same-origin manifest", async () => {
+    expect(await readLwsManifest(request("http://127.0.0.1:3000", lws("x", 1)))).toEqual(lws("x", 1));
+  });
+
+  it("refuses another site (403) and a body that is no LWS (422 naming the field)", async () => {
+    await expect(readLwsManifest(request("https://evil.example", lws("x", 1)))).rejects.toMatchObject({ code: 403 });
+    await expect(readLwsManifest(request("http://127.0.0.1:3000", { ...lws("x", 1), kind: "Pod" }))).rejects.toMatchObject({ code: 422, details: { causes: [expect.objectContaining({ field: "kind" })] } });
   });
 });
 

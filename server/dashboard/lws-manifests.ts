@@ -4,6 +4,7 @@ import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { LWS_API_VERSION, LWS_KIND } from "@/lib/lws/constants";
 import type { Client } from "@/server/runtime/client";
+import { checkOrigin, readValidBody } from "./request-guard";
 
 const FIELD_MANAGER = "lws-console";
 
@@ -14,6 +15,12 @@ export const LwsManifest = z.looseObject({
   metadata: z.looseObject({ name: z.string().min(1).max(63), namespace: z.string().min(1).max(63).optional() }),
   spec: z.looseObject({}),
 });
+
+/** A same-origin request's body as an LWS manifest (403 cross-site, 422 naming the field otherwise). */
+export async function readLwsManifest(request: Request): Promise<KubeObject> {
+  checkOrigin(request);
+  return (await readValidBody(request, LwsManifest, "LeaderWorkerSet")) as KubeObject;
+}
 
 /** An edit of a live LWS: the manifest, and the resourceVersion the user started from. */
 export const LwsUpdate = z.object({ manifest: LwsManifest, resourceVersion: z.string().min(1).max(32) });

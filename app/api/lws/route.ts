@@ -1,7 +1,6 @@
-import type { KubeObject } from "@/lib/k8s/types";
 import { controlPlane } from "@/server/control-plane";
-import { createLws, LwsManifest } from "@/server/dashboard/lws-manifests";
-import { checkOrigin, errorJson, readValidBody } from "@/server/dashboard/request-guard";
+import { createLws, readLwsManifest } from "@/server/dashboard/lws-manifests";
+import { errorJson } from "@/server/dashboard/request-guard";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,8 +8,7 @@ export const dynamic = "force-dynamic";
 /** POST /api/lws: creates a LeaderWorkerSet from the editor; the API server's 422 comes back as is. */
 export async function POST(request: Request): Promise<Response> {
   try {
-    checkOrigin(request);
-    const manifest = (await readValidBody(request, LwsManifest, "LeaderWorkerSet")) as KubeObject;
+    const manifest = await readLwsManifest(request);
     return Response.json(await createLws((await controlPlane()).client, manifest), { status: 201 });
   } catch (err) {
     return errorJson(err);
