@@ -66,7 +66,7 @@ export class Store {
     this.rv = this.persistence.lastResourceVersion();
     for (const row of this.persistence.rows()) {
       const object = deepFreeze(JSON.parse(row.json) as KubeObject);
-      this.index(row.resource, { object, json: row.json });
+      this.index(row.resource, entryOf(row.resource, object, row.json));
     }
   }
 
@@ -126,7 +126,7 @@ export class Store {
       const object = withResourceVersion(write.object, rv);
       const json = JSON.stringify(object);
       const key = keyOf(write.resource, object);
-      const entry = { object: deepFreeze(object), json };
+      const entry = entryOf(write.resource, deepFreeze(object), json);
       const previous = this.getEntry(key.resource, key.namespace, key.name)?.object;
       this.pendingOps.push(write.type === "put" ? { kind: "put", row: { ...key, rv, json } } : { kind: "delete", ...key });
       if (write.type === "put") this.index(write.resource, entry, previous);
@@ -248,6 +248,20 @@ export class Store {
       if (dependents?.size === 0) this.byOwnerUid.delete(owner.uid);
     }
   }
+}
+
+// Events are most of the objects of a busy cluster (five per pod started) and rarely listed in
+// bulk: their JSON is made again when asked for rather than held, some 440 MB at 100,000 pods.
+const JSON_ON_DEMAND = new Set(["events", "events.k8s.io/events"]);
+
+function entryOf(resource: string, object: KubeObject, json: string): StoreEntry {
+  if (!JSON_ON_DEMAND.has(resource)) return { object, json };
+  return {
+    object,
+    get json() {
+      return JSON.stringify(object);
+    },
+  };
 }
 
 function withResourceVersion(object: KubeObject, rv: number): KubeObject {
