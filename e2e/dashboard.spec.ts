@@ -177,7 +177,8 @@ test.describe("creating an LWS in the browser", () => {
       await expect(topology.getByRole("button", { name: new RegExp(`^leaderworkerset-sample-${group}: Running`) })).toBeVisible({ timeout: 30_000 });
     }
     await expect(page.getByText(/up-to-date 3/)).toBeVisible({ timeout: 30_000 });
-    await expect.poll(async () => (await (await page.request.get(`${app.baseURL}/api/pods/default/leaderworkerset-sample-2-1`)).json()).spec.containers[0].image, { timeout: 30_000 }).toBe("nginxinc/nginx-unprivileged:1.28");
+    // The pod may be between its deletion and its replacement (a 404 Status, no spec) while the rollout runs.
+    await expect.poll(async () => (await (await page.request.get(`${app.baseURL}/api/pods/default/leaderworkerset-sample-2-1`)).json()).spec?.containers?.[0]?.image, { timeout: 30_000 }).toBe("nginxinc/nginx-unprivileged:1.28");
     // The rollout is over when all 12 pods are Running again (none Terminating or starting).
     await expect(topology.getByRole("button", { name: /^leaderworkerset-sample-\d+(-\d+)?: Running/ })).toHaveCount(12, { timeout: 30_000 });
     await expect(page.getByText(/ready 3\/3 · up-to-date 3/)).toBeVisible({ timeout: 30_000 });
