@@ -152,15 +152,22 @@ export class FieldSet {
   }
 
   difference(other: FieldSet): FieldSet {
-    if (other.isEmpty || this.isEmpty) return this;
-    const kept = [...this.members].filter(([key]) => !other.members.has(key));
-    // An unchanged set stays the same instance, keeping its encoding for the next write.
-    return kept.length === this.members.size ? this : new FieldSet(new Map(kept));
+    if (other.isEmpty || this.isEmpty || !this.overlaps(other)) return this;
+    return new FieldSet(new Map([...this.members].filter(([key]) => !other.members.has(key))));
   }
 
   intersection(other: FieldSet): FieldSet {
     if (other.isEmpty || this.isEmpty) return FieldSet.empty;
-    return new FieldSet(new Map([...this.members].filter(([key]) => other.members.has(key))));
+    const [small, large] = this.members.size <= other.members.size ? [this, other] : [other, this];
+    const kept = [...small.members].filter(([key]) => large.members.has(key));
+    return kept.length === 0 ? FieldSet.empty : new FieldSet(new Map(kept));
+  }
+
+  // Most writes leave most managers' fields alone: checking from the smaller side spares copying them.
+  private overlaps(other: FieldSet): boolean {
+    const [small, large] = this.members.size <= other.members.size ? [this, other] : [other, this];
+    for (const key of small.members.keys()) if (large.members.has(key)) return true;
+    return false;
   }
 
   /** Every member's ancestors as members too: what a removal must treat as owned (upstream's EnsureNamedFieldsAreMembers). */

@@ -250,8 +250,10 @@ function conflictError(conflicts: ReadonlyArray<{ owner: Manager; path: FieldPat
  */
 function takeOwnership(others: readonly Manager[], change: Change, force: boolean): Manager[] {
   const taken = change.added.union(change.modified);
-  const conflicts = others.flatMap((owner) => owner.fields.intersection(taken).paths().map((path) => ({ owner, path })));
-  if (conflicts.length > 0 && !force) throw conflictError(conflicts);
+  if (!force) {
+    const conflicts = others.flatMap((owner) => owner.fields.intersection(taken).paths().map((path) => ({ owner, path })));
+    if (conflicts.length > 0) throw conflictError(conflicts);
+  }
   return others.map((m) => ({ ...m, fields: m.fields.difference(taken).difference(change.removed) }));
 }
 
