@@ -22,11 +22,22 @@ export type IndexFunction = (object: KubeObject) => string[];
 
 const objectKey = (o: KubeObject) => `${o.metadata.namespace ?? ""}/${o.metadata.name ?? ""}`;
 
-// Indexes every informer keeps: the lookups controllers make on every reconcile.
-const BUILT_IN_INDEXES: Record<string, IndexFunction> = {
-  namespace: (o) => [o.metadata.namespace ?? ""],
-  owner: (o) => (o.metadata.ownerReferences ?? []).map((r) => r.uid),
-  label: (o) => Object.entries(o.metadata.labels ?? {}).map(([k, v]) => `${k}=${v}`),
+/** The part of an object an index reads: when it is the very same value in an update, the index entries stay. */
+export type IndexInput = (object: KubeObject) => unknown;
+
+interface Index {
+  fn: IndexFunction;
+  index: Map<string, Set<string>>;
+  input?: IndexInput;
+}
+
+// Indexes every informer keeps: the lookups controllers make on every reconcile. A status write
+// shares the stored metadata's labels and owners (the embedded cluster copies only what changed),
+// so most updates skip re-indexing them.
+const BUILT_IN_INDEXES: Record<string, [IndexFunction, IndexInput]> = {
+  namespace: [(o) => [o.metadata.namespace ?? ""], (o) => o.metadata.namespace],
+  owner: [(o) => (o.metadata.ownerReferences ?? []).map((r) => r.uid), (o) => o.metadata.ownerReferences],
+  label: [(o) => Object.entries(o.metadata.labels ?? {}).map(([k, v]) => `${k}=${v}`), (o) => o.metadata.labels],
 };
 
 /**
@@ -36,7 +47,7 @@ const BUILT_IN_INDEXES: Record<string, IndexFunction> = {
  */
 export class Informer<T extends KubeObject = KubeObject> {
   private readonly cache = new Map<string, T>();
-  private readonly indexes = new Map<string, { fn: IndexFunction; index: Map<string, Set<string>> }>();
+  private readonly indexes = new Map<string, Index>();
   private readonly handlers: InformerHandler<T>[] = [];
   private resourceVersion = "";
   private stopped = true;
@@ -49,7 +60,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     readonly resource: ResourceInfo,
     private readonly options: InformerOptions = {},
   ) {
-    for (const [name, fn] of Object.entries(BUILT_IN_INDEXES)) this.addIndex(name, fn);
+    for (const [name, [fn, input]] of Object.entries(BUILT_IN_INDEXES)) this.addIndex(name, fn, input);
   }
 
   get hasSynced(): boolean {
@@ -66,10 +77,10 @@ export class Informer<T extends KubeObject = KubeObject> {
     for (const object of this.cache.values()) handler.add?.(object);
   }
 
-  addIndex(name: string, fn: IndexFunction): void {
+  addIndex(name: string, fn: IndexFunction, input?: IndexInput): void {
     const index = new Map<string, Set<string>>();
     for (const [key, object] of this.cache) for (const value of fn(object)) addTo(index, value, key);
-    this.indexes.set(name, { fn, index });
+    this.indexes.set(name, { fn, index, input });
   }
 
   get(namespace: string, name: string): T | undefined {
@@ -173,9 +184,12 @@ export class Informer<T extends KubeObject = KubeObject> {
     const key = objectKey(object);
     const old = this.cache.get(key);
     if (old && old.metadata.resourceVersion === object.metadata.resourceVersion) return;
-    if (old) this.unindex(key, old);
     this.cache.set(key, object);
-    for (const { fn, index } of this.indexes.values()) for (const value of fn(object)) addTo(index, value, key);
+    for (const entry of this.indexes.values()) {
+      if (old && entry.input && entry.input(old) === entry.input(object)) continue;
+      if (old) unindexOne(entry, key, old);
+      for (const value of entry.fn(object)) addTo(entry.index, value, key);
+    }
     for (const handler of this.handlers) safely(() => (old ? handler.update?.(old, object) : handler.add?.(object)));
   }
 
@@ -189,13 +203,15 @@ export class Informer<T extends KubeObject = KubeObject> {
   }
 
   private unindex(key: string, object: T): void {
-    for (const { fn, index } of this.indexes.values()) {
-      for (const value of fn(object)) {
-        const keys = index.get(value);
-        keys?.delete(key);
-        if (keys?.size === 0) index.delete(value);
-      }
-    }
+    for (const entry of this.indexes.values()) unindexOne(entry, key, object);
+  }
+}
+
+function unindexOne({ fn, index }: Index, key: string, object: KubeObject): void {
+  for (const value of fn(object)) {
+    const keys = index.get(value);
+    keys?.delete(key);
+    if (keys?.size === 0) index.delete(value);
   }
 }
 
