@@ -4,7 +4,7 @@
  * under the exclusive-topology annotations (lws-upstream-spec §5, §6).
  */
 import type { Requirement, Selector } from "@/lib/k8s/label-selector";
-import { integerValue, milli } from "@/lib/k8s/quantity";
+import { CPU, MEMORY, podRequests } from "@/lib/k8s/pod-requests";
 import { integer, record, records, stringMap, text, texts } from "@/lib/k8s/object-fields";
 import { ANNOTATIONS, DEFAULTS, LABELS } from "@/lib/lws/constants";
 import { leaderSubGroupIndex, subGroupIndex } from "@/lib/lws/subgroups";
@@ -50,36 +50,10 @@ export interface GroupDemand {
 
 const NODE_OPERATORS: Record<string, Requirement["operator"]> = { In: "in", NotIn: "notin", Exists: "exists", DoesNotExist: "!", Gt: "gt", Lt: "lt" };
 
-function quantityOr0(value: unknown, read: (q: string | number) => number): number {
-  if (typeof value !== "string" && typeof value !== "number") return 0;
-  try {
-    return read(value);
-  } catch {
-    return 0;
-  }
-}
-
-/** A resource with only a limit requests its limit, as API defaulting writes it. */
-function containerAmounts(container: Record<string, unknown>): Amounts {
-  const resources = record(container.resources);
-  const list = { ...record(resources.limits), ...record(resources.requests) };
-  return { cpu: quantityOr0(list.cpu, milli), memory: quantityOr0(list.memory, integerValue), gpu: quantityOr0(list[GPU], integerValue) };
-}
-
-/** Containers add up; init containers run one at a time before them, so only the largest counts. */
+/** The pod's requests as kube-scheduler sums them (lib/k8s/pod-requests), in the three amounts the model tracks. */
 function podAmounts(spec: Record<string, unknown>): Amounts {
-  const total: Amounts = { cpu: 0, memory: 0, gpu: 0 };
-  for (const c of records(spec.containers).map(containerAmounts)) {
-    total.cpu += c.cpu;
-    total.memory += c.memory;
-    total.gpu += c.gpu;
-  }
-  for (const c of records(spec.initContainers).map(containerAmounts)) {
-    total.cpu = Math.max(total.cpu, c.cpu);
-    total.memory = Math.max(total.memory, c.memory);
-    total.gpu = Math.max(total.gpu, c.gpu);
-  }
-  return total;
+  const requests = podRequests(spec);
+  return { cpu: requests[CPU] ?? 0, memory: requests[MEMORY] ?? 0, gpu: requests[GPU] ?? 0 };
 }
 
 /** A term with an unknown operator or nothing in it matches no node, as the scheduler treats it. */
