@@ -1,4 +1,5 @@
-import { GPU_RESOURCE, type TemplateRole } from "@/lib/lws/form-model";
+import { GPU } from "@/lib/k8s/pod-requests";
+import type { TemplateRole } from "@/lib/lws/form-model";
 import type { FormBinding } from "./form-binding";
 import { CheckboxField, GRID, Section, TextField } from "./form-controls";
 
@@ -12,7 +13,7 @@ function TemplateFields({ form, role, legend }: { form: FormBinding; role: Templ
         <TextField label="CPU limit" placeholder="1" {...form.bind(`${role}.cpuLimit` as const)} />
         <TextField label="Memory request" placeholder="1Gi" {...form.bind(`${role}.memoryRequest` as const)} />
         <TextField label="Memory limit" placeholder="2Gi" {...form.bind(`${role}.memoryLimit` as const)} />
-        <TextField label="GPUs per pod" placeholder="0" hint={`${GPU_RESOURCE}, set in limits`} {...form.bind(`${role}.gpus` as const)} />
+        <TextField label="GPUs per pod" placeholder="0" hint={`${GPU}, set in limits`} {...form.bind(`${role}.gpus` as const)} />
       </div>
     </fieldset>
   );

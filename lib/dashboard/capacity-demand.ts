@@ -4,14 +4,13 @@
  * under the exclusive-topology annotations (lws-upstream-spec §5, §6).
  */
 import type { Requirement, Selector } from "@/lib/k8s/label-selector";
-import { CPU, MEMORY, podRequests } from "@/lib/k8s/pod-requests";
+import { CPU, GPU, MEMORY, podRequests } from "@/lib/k8s/pod-requests";
 import { integer, record, records, stringMap, text, texts } from "@/lib/k8s/object-fields";
 import { ANNOTATIONS, DEFAULTS, LABELS } from "@/lib/lws/constants";
 import { leaderSubGroupIndex, subGroupIndex } from "@/lib/lws/subgroups";
 import type { LeaderWorkerSet } from "@/lib/lws/types";
 import type { Toleration } from "@/lib/k8s/tolerations";
 
-export const GPU = "nvidia.com/gpu";
 
 /** cpu in millicores, memory in bytes, gpu in devices: exact integers, so sums never drift. */
 export interface Amounts {

@@ -3,7 +3,8 @@
  * and what the cluster has instead.
  */
 import { formatQuantity } from "@/lib/k8s/quantity";
-import { GPU, type Amounts, type GroupDemand, type PlacementUnit, type PodDemand } from "./capacity-demand";
+import { GPU } from "@/lib/k8s/pod-requests";
+import type { Amounts, GroupDemand, PlacementUnit, PodDemand } from "./capacity-demand";
 import type { Exclusion, NodePool } from "./capacity-nodes";
 import type { DomainUse, GroupPlacer, PlacementFailure } from "./capacity-placement";
 

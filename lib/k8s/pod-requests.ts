@@ -11,6 +11,8 @@ export type ResourceAmounts = Record<string, number>;
 
 export const CPU = "cpu";
 export const MEMORY = "memory";
+/** The accelerator resource LWS users schedule by (NVIDIA's device plugin). */
+export const GPU = "nvidia.com/gpu";
 
 /** What scoring assumes for a container that requests no cpu or memory (schedutil defaults). */
 export const DEFAULT_MILLI_CPU_REQUEST = 100;

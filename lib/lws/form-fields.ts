@@ -2,6 +2,7 @@
  * The LWS form's fields: their names, their values' types and where each lives in a
  * LeaderWorkerSet manifest. The one table that reading, writing and error mapping share.
  */
+import { GPU } from "@/lib/k8s/pod-requests";
 import { ANNOTATIONS } from "./constants";
 
 export type Path = Array<string | number>;
@@ -17,8 +18,6 @@ export type ClaimKey = (typeof CLAIM_KEYS)[number];
 /** PersistentVolumeClaim access modes (core/v1). */
 export const ACCESS_MODES = ["ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod"] as const;
 
-/** The extended resource the form counts as GPUs. */
-export const GPU_RESOURCE = "nvidia.com/gpu";
 
 /** Empty strings and undefined stand for "not set": writing them deletes the key. */
 export interface ScalarValues {
@@ -119,7 +118,7 @@ const RESOURCE_KEYS: Record<Exclude<PodKey, "image" | "gpus">, [string, string]>
 export function podField(role: TemplateRole, key: PodKey): PathField {
   const container = [...TEMPLATE_PATHS[role], "spec", "containers", 0];
   const paths = key === "image" ? [[...container, "image"]]
-    : key === "gpus" ? [[...container, "resources", "limits", GPU_RESOURCE], [...container, "resources", "requests", GPU_RESOURCE]]
+    : key === "gpus" ? [[...container, "resources", "limits", GPU], [...container, "resources", "requests", GPU]]
     : [[...container, "resources", ...RESOURCE_KEYS[key]]];
   return { kind: "text", paths, within: role === "leader" ? TEMPLATE_PATHS.leader : undefined, ensure: { path: container, value: { name: role } } };
 }

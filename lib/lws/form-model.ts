@@ -14,7 +14,6 @@ export { formFieldOf } from "./form-errors";
 export { formValue, newVolumeClaim, readForm, type LwsFormValues } from "./form-values";
 export {
   ACCESS_MODES,
-  GPU_RESOURCE,
   type FormField,
   type FormFieldValues,
   type PodKey,

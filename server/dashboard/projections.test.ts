@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/k8s/types";
-import { pvcView } from "./projections";
+import { podView, pvcView } from "./projections";
 
 function claim(name: string, lws: string | undefined, spec: Record<string, unknown> = {}, status?: Record<string, unknown>): KubeObject {
   return { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name, namespace: "default", uid: "u1", resourceVersion: "7", labels: lws ? { "leaderworkerset.sigs.k8s.io/name": lws } : {} }, spec, ...(status ? { status } : {}) };
@@ -23,5 +23,23 @@ describe("the PVC view", () => {
     const view = pvcView(claim("data-llm-0", "llm", { storageClassName: "fast", resources: { requests: { storage: "100Gi" } } }, { phase: "Bound" }));
     expect(view).toEqual({ namespace: "default", name: "data-llm-0", uid: "u1", resourceVersion: "7", labels: { "leaderworkerset.sigs.k8s.io/name": "llm" }, phase: "Bound", storageClassName: "fast", storage: "100Gi", pod: "llm-0" });
     expect(pvcView(claim("data-llm-0", "llm")).phase).toBe("Pending");
+  });
+});
+
+describe("the pod view's requests", () => {
+  it("sums them as kube-scheduler does: limits-only GPUs count, init containers by their peak", () => {
+    const pod: KubeObject = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "llm-0", namespace: "default", uid: "p1", resourceVersion: "1" },
+      spec: {
+        initContainers: [{ name: "fetch", image: "x", resources: { requests: { cpu: "4", memory: "1Gi" } } }],
+        containers: [
+          { name: "main", image: "x", resources: { limits: { "nvidia.com/gpu": "8" }, requests: { cpu: "500m", memory: "2Gi" } } },
+          { name: "sidecar", image: "x", resources: { requests: { cpu: "250m" } } },
+        ],
+      },
+    };
+    expect(podView(pod).requests).toEqual({ cpu: 4, memory: 2 * 2 ** 30, gpu: 8 });
   });
 });

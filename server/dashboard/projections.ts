@@ -1,6 +1,7 @@
 import { viewKey, type EventView, type NodeView, type PodView, type PvcView, type ResourceAmounts, type StatefulSetView, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
 import { integer, record, records, stringMap, text } from "@/lib/k8s/object-fields";
 import { summarizePod } from "@/lib/k8s/pod-summary";
+import { CPU, GPU, MEMORY, podRequests } from "@/lib/k8s/pod-requests";
 import { parseQuantity } from "@/lib/k8s/quantity";
 import { EVENTS, LEADER_WORKER_SETS, NODES, PERSISTENT_VOLUME_CLAIMS, PODS, STATEFUL_SETS, type ResourceInfo } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
@@ -21,18 +22,13 @@ function quantity(value: unknown): number {
 
 function amounts(resources: unknown): ResourceAmounts {
   const r = record(resources);
-  return { cpu: quantity(r.cpu), memory: quantity(r.memory), gpu: quantity(r["nvidia.com/gpu"]), pods: quantity(r.pods) };
+  return { cpu: quantity(r.cpu), memory: quantity(r.memory), gpu: quantity(r[GPU]), pods: quantity(r.pods) };
 }
 
-function podRequests(spec: Record<string, unknown>): PodView["requests"] {
-  const total = { cpu: 0, memory: 0, gpu: 0 };
-  for (const container of records(spec.containers)) {
-    const requests = amounts(record(record(container.resources).requests));
-    total.cpu += requests.cpu;
-    total.memory += requests.memory;
-    total.gpu += requests.gpu;
-  }
-  return total;
+/** What the pod takes from its node, summed as kube-scheduler sums it; cpu in cores, as NodeView's amounts. */
+function requestsOf(spec: Record<string, unknown>): PodView["requests"] {
+  const requests = podRequests(spec);
+  return { cpu: (requests[CPU] ?? 0) / 1000, memory: requests[MEMORY] ?? 0, gpu: requests[GPU] ?? 0 };
 }
 
 export function podView(pod: KubeObject): PodView {
@@ -60,7 +56,7 @@ export function podView(pod: KubeObject): PodView {
     ready: readyCondition?.status === "True",
     readyContainers: `${summary.ready}/${summary.total}`,
     restarts: summary.restarts.count,
-    requests: podRequests(spec),
+    requests: requestsOf(spec),
     unschedulable: scheduled?.status === "False" ? text(scheduled.message) : undefined,
     deleting: pod.metadata.deletionTimestamp !== undefined,
     createdAt: pod.metadata.creationTimestamp ?? "",
