@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
 import { SAMPLE_LWS } from "@/lib/lws/examples";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -11,8 +12,10 @@ const hasKubectl = spawnSync("kubectl", ["version", "--client"], { stdio: "ignor
 test.describe("the live dashboard", () => {
   test.skip(!hasKubectl, "kubectl is not installed");
   let app: AppServer;
-  const kubectl = (args: string[], input?: string) =>
-    execFileSync("kubectl", args, { input, env: { ...process.env, KUBECONFIG: join(app.dataDir, "kubeconfig"), KUBECACHEDIR: join(app.dataDir, "kube-cache") } }).toString();
+  const kubectlEnv = () => ({ ...process.env, KUBECONFIG: join(app.dataDir, "kubeconfig"), KUBECACHEDIR: join(app.dataDir, "kube-cache") });
+  const kubectl = (args: string[], input?: string) => execFileSync("kubectl", args, { input, env: kubectlEnv() }).toString();
+  // Without blocking the test's event loop, so assertions started before it keep polling meanwhile.
+  const kubectlAsync = (args: string[]) => promisify(execFile)("kubectl", args, { env: kubectlEnv() });
 
   test.beforeAll(async () => {
     app = await startApp({ env: { LWS_SIM_POD_STARTUP_MS: "800" } });
@@ -57,8 +60,10 @@ test.describe("the live dashboard", () => {
     const topology = page.getByLabel("Group topology");
     const groupOne = topology.locator(".react-flow__node").filter({ hasText: "Group 1" });
     await expect(groupOne.getByText("Ready", { exact: true })).toBeVisible({ timeout: 20_000 });
-    kubectl(["delete", "pod", "leaderworkerset-sample-1-1", "--wait=false"]);
-    await expect(groupOne.getByText("Ready", { exact: true })).toBeHidden({ timeout: 10_000 });
+    // Watched from before the delete, every frame: the group may be down for only a second or two.
+    const wentDown = groupOne.getByText("Ready", { exact: true }).waitFor({ state: "hidden", timeout: 15_000 });
+    await kubectlAsync(["delete", "pod", "leaderworkerset-sample-1-1", "--wait=false"]);
+    await wentDown;
     await page.screenshot({ path: test.info().outputPath("detail-recreating.png"), fullPage: true });
     await expect(groupOne.getByText("Ready", { exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(groupOne.getByText("4/4")).toBeVisible();
