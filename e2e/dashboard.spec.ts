@@ -18,7 +18,8 @@ test.describe("the live dashboard", () => {
   const kubectlAsync = (args: string[]) => promisify(execFile)("kubectl", args, { env: kubectlEnv() });
 
   test.beforeAll(async () => {
-    app = await startApp({ env: { LWS_SIM_POD_STARTUP_MS: "800" } });
+    // Slow enough that a recreated group is visibly down for a few seconds, not one coalesced stream tick.
+    app = await startApp({ env: { LWS_SIM_POD_STARTUP_MS: "2000" } });
   });
   test.afterAll(async () => {
     await app.stop();
