@@ -8,8 +8,9 @@ import { INSTANT_SIMULATION } from "@/server/testing/test-server";
 import { registerLwsAdmission } from "@/server/wiring/lws-admission";
 import { isReadyPod, trackPods } from "./pod-tracker";
 import { figure, printFigures } from "./stats";
+import { gridTopology } from "./topologies";
 
-const BIG_TOPOLOGY = { zones: Array.from({ length: 4 }, (_, z) => ({ name: `zone-${z}`, racks: Array.from({ length: 8 }, (_, r) => ({ name: `rack-${z}-${r}`, nodes: 8, capacity: { cpu: "256", memory: "2Ti", "nvidia.com/gpu": "8", pods: "110" } })) })) };
+const BIG_TOPOLOGY = gridTopology(4, 8, 8);
 
 function lws(name: string, replicas: number, size: number, image: string, maxSurge: number | string = 0): KubeObject {
   return {
@@ -25,7 +26,7 @@ function lws(name: string, replicas: number, size: number, image: string, maxSur
 }
 
 async function startCluster(path: string): Promise<{ cluster: EmbeddedCluster; controller: LwsController }> {
-  const cluster = new EmbeddedCluster({ dbPath: path, simulation: { ...INSTANT_SIMULATION, dataPlane: { ...INSTANT_SIMULATION.dataPlane, topology: BIG_TOPOLOGY as never } } });
+  const cluster = new EmbeddedCluster({ dbPath: path, simulation: { ...INSTANT_SIMULATION, dataPlane: { ...INSTANT_SIMULATION.dataPlane, topology: BIG_TOPOLOGY } } });
   registerLwsAdmission(cluster.admission);
   await cluster.start();
   const controller = new LwsController(cluster.client, cluster.informers);

@@ -8,12 +8,12 @@ import { schedulingPodFromObject } from "@/server/cluster/scheduler/scheduling-p
 import { Store } from "@/server/cluster/store/store";
 import { nodeObject } from "@/server/cluster/topology/node-objects";
 import { nodeSpecs } from "@/server/cluster/topology/node-specs";
-import type { Topology } from "@/server/cluster/topology/topology-schema";
 import { INSTANT_SIMULATION } from "@/server/testing/test-server";
 import { figure, printFigures } from "./stats";
+import { gridTopology } from "./topologies";
 
 /** 1,000 nodes: 10 zones × 10 racks × 10 nodes, roomy enough for 100 pods each. */
-const THOUSAND_NODES = { zones: Array.from({ length: 10 }, (_, z) => ({ name: `zone-${z}`, racks: Array.from({ length: 10 }, (_, r) => ({ name: `rack-${z}-${r}`, nodes: 10, capacity: { cpu: "256", memory: "2Ti", "nvidia.com/gpu": "8", pods: "110" } })) })) } as unknown as Topology;
+const THOUSAND_NODES = gridTopology(10, 10, 10);
 
 function pod(name: string, nodeName?: string): KubeObject {
   return {

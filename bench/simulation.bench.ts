@@ -5,6 +5,7 @@ import { EmbeddedCluster } from "@/server/cluster/embedded-cluster";
 import { INSTANT_SIMULATION } from "@/server/testing/test-server";
 import { trackPods } from "./pod-tracker";
 import { figure, printFigures } from "./stats";
+import { gridTopology } from "./topologies";
 
 function statefulSet(name: string, replicas: number): KubeObject {
   return {
@@ -24,8 +25,8 @@ function statefulSet(name: string, replicas: number): KubeObject {
 /** 10,000 pods from StatefulSets, scheduled and Ready with zero simulated delay, on the default 32 nodes. */
 export async function benchSimulation(): Promise<void> {
   const dbPath = `/tmp/lws-bench-sim-${process.pid}.db`;
-  const topology = { zones: Array.from({ length: 4 }, (_, z) => ({ name: `zone-${z}`, racks: Array.from({ length: 8 }, (_, r) => ({ name: `rack-${z}-${r}`, nodes: 8, capacity: { cpu: "256", memory: "2Ti", "nvidia.com/gpu": "8", pods: "110" } })) })) };
-  const cluster = new EmbeddedCluster({ dbPath, simulation: { ...INSTANT_SIMULATION, dataPlane: { ...INSTANT_SIMULATION.dataPlane, topology: topology as never } } });
+  const topology = gridTopology(4, 8, 8);
+  const cluster = new EmbeddedCluster({ dbPath, simulation: { ...INSTANT_SIMULATION, dataPlane: { ...INSTANT_SIMULATION.dataPlane, topology } } });
   await cluster.start();
   try {
     const total = 10_000;

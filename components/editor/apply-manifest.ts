@@ -21,7 +21,13 @@ function request(target: ApplyTarget, manifest: KubeObject): Promise<Response> {
 
 /** Creates or updates the LWS; a refusal comes back as problems placed on the manifest's lines. */
 export async function applyManifest(target: ApplyTarget, manifest: KubeObject, source: string): Promise<ApplyResult> {
-  const res = await request(target, manifest);
+  let res: Response;
+  try {
+    res = await request(target, manifest);
+  } catch (err) {
+    // The server is down or unreachable: say so rather than leave the editor "Applying…".
+    return { ok: false, conflict: false, problems: [{ message: `not applied: could not reach the server (${err instanceof Error ? err.message : String(err)})` }] };
+  }
   if (res.ok) return { ok: true, object: (await res.json()) as KubeObject };
   const status = (await res.json().catch(() => ({}))) as StatusBody;
   const causes = status.details?.causes?.map((c) => ({ field: c.field, message: c.message ?? "" })) ?? [];
