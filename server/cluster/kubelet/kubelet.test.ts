@@ -50,6 +50,17 @@ describe("the simulated kubelet", () => {
     expect(conditionOf(status, "Ready")).toBe("False");
   });
 
+  it("counts start-up from the pod's arrival to the millisecond, not from its whole-second startTime", async () => {
+    // The simulated clock reads .900 of a second when the pod arrives, so startTime (whole
+    // seconds) says it arrived 900 ms earlier than it did.
+    const shift = (1900 - (Date.now() % 1000)) % 1000;
+    h = await startDataPlane({ podStartupMs: 400, clock: () => new Date(Date.now() + shift) });
+    const created = Date.now();
+    await h.client.create(PODS, podObject("punctual", { nodeName: "node-a1-1" }));
+    await waitForPod(h, "punctual", running);
+    expect(Date.now() - created).toBeGreaterThanOrEqual(400);
+  });
+
   it("completes a graceful delete (kubectl delete pod) and records Killing", async () => {
     h = await startDataPlane();
     await h.client.create(PODS, podObject("web", { nodeName: "node-a1-1" }));

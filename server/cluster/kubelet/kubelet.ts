@@ -73,6 +73,8 @@ export class Kubelet {
   private readonly claims: Informer;
   private readonly transitions: Transitions;
   private readonly clock: () => Date;
+  /** When each starting pod reached its node, to the millisecond: status.startTime holds whole seconds only. */
+  private readonly arrivals = new Map<string, number>();
 
   constructor(
     private readonly client: Client,
@@ -115,6 +117,7 @@ export class Kubelet {
 
   private onPodGone(pod: KubeObject): void {
     this.ips.release(keyOf(pod));
+    this.arrivals.delete(pod.metadata.uid ?? "");
     this.logs.forget(pod.metadata.uid ?? "");
   }
 
@@ -151,8 +154,8 @@ export class Kubelet {
     const now = this.clock();
     const view = podView(pod);
     const host = nodeView(node);
-    const startedAt = Date.parse(stringAt(view.status.startTime) ?? now.toISOString());
-    const startupLeft = startedAt + (this.options.podStartupMs ?? 1000) - now.getTime();
+    const startupLeft = this.arrivalMs(pod, stringAt(view.status.startTime), now) + (this.options.podStartupMs ?? 1000) - now.getTime();
+    if (startupLeft <= 0) this.arrivals.delete(pod.metadata.uid ?? "");
     const sandboxReady = startupLeft <= 0 && host.ready && this.volumesReady(pod);
     const podIP = stringAt(view.status.podIP) ?? (sandboxReady ? this.ips.allocate(keyOf(pod), host.name, host.podCidr) : undefined);
     const synced = syncedPodStatus(view, host, podIP, now, this.backoffMs);
@@ -163,6 +166,19 @@ export class Kubelet {
     } else restoreLogs(this.logs, pod, before);
     const waits = [synced.wakeInMs, podIP === undefined && startupLeft > 0 ? startupLeft : undefined].filter((ms) => ms !== undefined);
     return waits.length ? { requeueAfterMs: Math.min(...waits) } : undefined;
+  }
+
+  /**
+   * A pod seen for the first time arrives now. After a restart the kubelet has only startTime,
+   * truncated to the second, so a pod then starts up to a second early, as the arrival is lost.
+   */
+  private arrivalMs(pod: KubeObject, startTime: string | undefined, now: Date): number {
+    const uid = pod.metadata.uid ?? "";
+    const known = this.arrivals.get(uid);
+    if (known !== undefined) return known;
+    if (startTime) return Date.parse(startTime);
+    this.arrivals.set(uid, now.getTime());
+    return now.getTime();
   }
 
   /**
