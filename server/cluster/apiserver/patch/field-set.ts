@@ -36,7 +36,7 @@ export function isServerOwnedMetadata(field: string): boolean {
   return SERVER_OWNED_METADATA.has(field);
 }
 
-function isServerOwned(names: readonly string[], field: string): boolean {
+export function isServerOwned(names: readonly string[], field: string): boolean {
   if (names.length === 0) return field === "apiVersion" || field === "kind";
   return names.length === 1 && names[0] === "metadata" && isServerOwnedMetadata(field);
 }
@@ -111,12 +111,21 @@ const encodedSets = new Map<string, Record<string, unknown>>();
  * reuse the decoded set.
  */
 export function internFieldsV1(tree: Record<string, unknown>): Record<string, unknown> {
-  const key = JSON.stringify(tree);
-  const shared = internedTrees.get(key);
+  return internedTree(JSON.stringify(tree), () => tree);
+}
+
+/** The shared tree whose JSON is `json`, parsed only the first time: for trees built as text. */
+export function internFieldsV1Json(json: string): Record<string, unknown> {
+  return internedTree(json, () => JSON.parse(json) as Record<string, unknown>);
+}
+
+function internedTree(json: string, tree: () => Record<string, unknown>): Record<string, unknown> {
+  const shared = internedTrees.get(json);
   if (shared) return shared;
   if (internedTrees.size >= INTERNED_TREES_LIMIT) internedTrees.clear();
-  internedTrees.set(key, deepFreeze(tree));
-  return tree;
+  const made = deepFreeze(tree());
+  internedTrees.set(json, made);
+  return made;
 }
 
 /** An immutable set of field paths. Parents are members only when added themselves, as upstream. */

@@ -1,7 +1,8 @@
 import { deepEqual } from "@/lib/k8s/deep-equal";
 import { isRecord, type KubeObject, type ManagedFieldsEntry, type ObjectMeta, type StatusCause } from "@/lib/k8s/types";
 import { ApiError, badRequest } from "@/lib/k8s/api-errors";
-import { childrenOf, compareElements, FieldSet, internFieldsV1, fromObject, isServerOwnedMetadata, listItems, pathString, type FieldPath } from "./field-set";
+import { createdFieldsV1 } from "./created-fields";
+import { childrenOf, FieldSet, fromObject, isServerOwnedMetadata, listItems, pathString, type FieldPath } from "./field-set";
 
 /**
  * Server-side apply and the managedFields bookkeeping of every write, after upstream's
@@ -283,29 +284,9 @@ export function serverSideApply(input: ApplyInput): KubeObject {
   return withServerMetadata(merged as KubeObject, live, managedFields);
 }
 
-/**
- * The fieldsV1 tree a creator owns: every field of the new object, as `compare` from nothing
- * would find them, built in one walk. Creates are most writes, and going through paths and
- * sets here cost a fifth of the embedded cluster's time.
- */
-function createdFieldsV1(kind: string, names: readonly string[], value: unknown, depth: number): Record<string, unknown> | undefined {
-  const children = (childrenOf(kind, names, value) ?? []).sort((a, b) => compareElements(a.element, b.element));
-  // Top-level structs are not members (see collectSubtree): they appear only to hold members.
-  const member = depth > 1 || (depth === 1 && !isRecord(value));
-  const node: Record<string, unknown> = {};
-  for (const child of children) {
-    const tree = createdFieldsV1(kind, child.names, child.value, depth + 1);
-    if (tree) node[child.element] = tree;
-  }
-  const keys = Object.keys(node).length;
-  if (!member) return keys > 0 ? node : undefined;
-  return keys > 0 ? { ".": {}, ...node } : {};
-}
-
 function recordCreate(input: UpdateInput): KubeObject["metadata"]["managedFields"] {
-  const created = createdFieldsV1(input.after.kind, [], input.after, 0);
-  if (!created) return undefined;
-  const fieldsV1 = internFieldsV1(created);
+  const fieldsV1 = createdFieldsV1(input.after);
+  if (!fieldsV1) return undefined;
   return [{ manager: input.manager, operation: "Update", apiVersion: input.apiVersion, time: input.now, fieldsType: "FieldsV1", fieldsV1, ...(input.subresource ? { subresource: input.subresource } : {}) }];
 }
 
