@@ -119,6 +119,7 @@ describe("the LeaderWorkerSet controller", () => {
     await waitFor(async () => (await pods("gone")).length === 0 && (await client().list(STATEFUL_SETS, { namespace: "default" })).items.length === 0, { what: "everything gone" });
     expect((await client().list(SERVICES, { namespace: "default" })).items).toHaveLength(0);
     expect((await client().list(CONTROLLER_REVISIONS, { namespace: "default" })).items).toHaveLength(0);
+    expect(server.lwsController?.rememberedApplies).toBe(0);
   });
 
   it("rejects an invalid LWS with upstream's message and field", async () => {

@@ -74,6 +74,7 @@ export class LwsController {
       enqueueLws(o);
       enqueueLeader(o);
     }));
+    statefulSets.addHandler({ delete: (o) => this.lwsReconciler.forgetStatefulSet(o) });
     services.addHandler(onAnyChange((o) => {
       enqueueLws(o);
       enqueueLeader(o);
@@ -86,6 +87,11 @@ export class LwsController {
     await Promise.all(Object.values(this.informers).map((informer) => informer?.start()));
     this.lwsQueue.run((key) => this.lwsReconciler.reconcile(key));
     this.podQueue.run((key) => this.podReconciler.reconcile(key));
+  }
+
+  /** How many leader StatefulSets the controller remembers its last apply for (one per live LWS). */
+  get rememberedApplies(): number {
+    return this.lwsReconciler.rememberedApplies;
   }
 
   stop(): void {

@@ -33,6 +33,16 @@ export class LwsReconciler {
     private readonly recorder: EventRecorder,
   ) {}
 
+  /** How many leader StatefulSets this remembers an apply for. */
+  get rememberedApplies(): number {
+    return this.lastApplied.size;
+  }
+
+  /** A leader StatefulSet is gone: its last apply is of no more use. */
+  forgetStatefulSet(sts: KubeObject): void {
+    this.lastApplied.delete(sts.metadata.uid ?? "");
+  }
+
   async reconcile(key: string): Promise<ReconcileResult | void> {
     const [namespace, name] = key.split("/");
     const lws = this.informers.lws.get(namespace, name);

@@ -14,6 +14,8 @@ import { registerLwsAdmission } from "../wiring/lws-admission";
 
 export interface TestServer {
   cluster: EmbeddedCluster;
+  /** with `lws: "controller"` */
+  lwsController?: LwsController;
   /** plain-HTTP API root, e.g. http://127.0.0.1:PORT/k8s */
   url: string;
   /** the same API over TLS, as kubeconfigs name it */
@@ -55,6 +57,7 @@ export async function startTestServer(
   writeFileSync(kubeconfig, kubeconfigYaml(httpsUrl, token, certs.caPem), { mode: 0o600 });
   return {
     cluster,
+    lwsController,
     url,
     httpsUrl,
     token,
