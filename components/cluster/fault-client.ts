@@ -1,5 +1,7 @@
 "use client";
 
+import { sendJson } from "../api/send-json";
+
 export type Fault =
   | { action: "crashContainer"; namespace: string; pod: string; container?: string }
   | { action: "failPod"; namespace: string; pod: string }
@@ -9,8 +11,6 @@ export type Fault =
 
 /** Sends a fault to /api/faults; resolves to an error message, or undefined on success. */
 export async function injectFault(fault: Fault): Promise<string | undefined> {
-  const res = await fetch("/api/faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
-  if (res.ok) return undefined;
-  const status = (await res.json().catch(() => ({}))) as { message?: string };
-  return status.message ?? `request failed with ${res.status}`;
+  const res = await sendJson("/api/faults", "POST", fault);
+  return res.ok ? undefined : (res.body.message ?? `request failed with ${res.status}`);
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { LwsView } from "@/lib/dashboard/view-models";
 import { integer, record, records, text } from "@/lib/k8s/object-fields";
+import { sendJson } from "../api/send-json";
 
 type Action = { action: "scale"; replicas: number; expected: number } | { action: "setImage"; image: string; expected: string } | { action: "restartGroup"; group: number } | { action: "delete" };
 
@@ -22,18 +23,14 @@ export function LwsActions({ lws, groupCount, podCount }: { lws: LwsView; groupC
   const [group, setGroup] = useState("0");
   const [message, setMessage] = useState<string>();
   const run = async (action: Action) => {
-    const res = await fetch(`/api/lws/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/actions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(action),
-    });
+    const res = await sendJson(`/api/lws/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/actions`, "POST", action);
     if (res.ok) {
       setMessage(undefined);
       if (action.action === "delete") router.push("/");
       return;
     }
-    const status = (await res.json().catch(() => ({}))) as { reason?: string; message?: string };
-    setMessage(status.reason === "Conflict" ? `Not applied: ${status.message ?? "the LWS changed meanwhile"}` : (status.message ?? `failed with ${res.status}`));
+    const { reason, message } = res.body;
+    setMessage(reason === "Conflict" ? `Not applied: ${message ?? "the LWS changed meanwhile"}` : (message ?? `failed with ${res.status}`));
   };
   return (
     <div className="flex flex-wrap items-end gap-3 text-sm" aria-label="Actions">
