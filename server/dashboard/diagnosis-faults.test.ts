@@ -116,7 +116,7 @@ async function rackSplit(): Promise<Stuck> {
   const [leader, worker] = ["split-0", "split-0-1"].map((name) => podNamed(name)?.nodeName ?? "");
   const rack = (await client().get(NODES, "", leader)).metadata.labels?.rack;
   await client().patch(NODES, "", worker, { type: "merge", body: { metadata: { labels: { rack: "rack-z9" } } } });
-  return { lws: "split", group: 0, verdict: "stuck", summary: `group spread over 2 rack domains (${rack}, rack-z9) despite exclusive placement` };
+  return { lws: "split", group: 0, verdict: "degraded", summary: `group spread over 2 rack domains (${rack}, rack-z9) despite exclusive placement` };
 }
 
 describe("diagnosis of groups broken on purpose on the embedded cluster", () => {

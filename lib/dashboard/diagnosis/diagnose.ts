@@ -21,8 +21,8 @@ interface Context {
 
 /** `waiting`: the group cannot start for want of something outside its pods (a node, a volume). */
 function verdictOf(group: GroupView, causes: Cause[], looping: boolean, waiting: boolean): Verdict {
-  if (group.health === "ready" && causes.length === 0) return "healthy";
   if (group.health === "failing" || looping) return waiting ? "stuck" : "failing";
+  if (group.health === "ready") return causes.length === 0 ? "healthy" : "degraded";
   return causes.length > 0 ? "stuck" : "progressing";
 }
 

@@ -9,7 +9,7 @@ describe("placement of a running group", () => {
   it("sees an exclusive group spread over two racks, with the pod on each", () => {
     const pods = group(0).map((p, i) => ({ ...p, nodeName: `node-${i}` }));
     const [diagnosis] = diagnose(input({ lws: gpuLws({ replicas: 1, size: 2, gpu: 1, annotations: EXCLUSIVE }), pods, nodes }));
-    expect(diagnosis.verdict).toBe("stuck");
+    expect(diagnosis.verdict).toBe("degraded");
     expect(diagnosis.causes).toEqual([{
       summary: "group spread over 2 rack domains (rack-a, rack-b) despite exclusive placement",
       evidence: ["annotation leaderworkerset.sigs.k8s.io/exclusive-topology=rack", "pod/llm-0 on node-0 in rack-a", "pod/llm-0-1 on node-1 in rack-b"],

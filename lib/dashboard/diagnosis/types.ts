@@ -1,6 +1,7 @@
 import type { EventView, LwsView, NodeView, PodView, PvcView, StatefulSetView } from "../view-models";
 
-export type Verdict = "healthy" | "progressing" | "stuck" | "failing";
+/** `degraded`: the group is Ready, but something is wrong with it (placement split, a node going). */
+export type Verdict = "healthy" | "degraded" | "progressing" | "stuck" | "failing";
 
 export interface Cause {
   /** one line in plain words */
