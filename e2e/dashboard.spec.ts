@@ -2,12 +2,16 @@ import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { SAMPLE_LWS } from "@/lib/lws/examples";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { parse } from "yaml";
 import { startApp, type AppServer } from "./support/app-server";
 
 const hasKubectl = spawnSync("kubectl", ["version", "--client"], { stdio: "ignore" }).status === 0;
 
+async function horizontallyInside(inner: Locator, outer: Locator): Promise<boolean> {
+  const [a, b] = await Promise.all([inner.boundingBox(), outer.boundingBox()]);
+  return !!a && !!b && a.x >= b.x && a.x + a.width <= b.x + b.width;
+}
 
 test.describe("the live dashboard", () => {
   test.skip(!hasKubectl, "kubectl is not installed");
@@ -44,6 +48,10 @@ test.describe("the live dashboard", () => {
     await expect(panel.getByLabel("Environment")).toContainText("LWS_WORKER_INDEX=3");
     await expect(panel.getByLabel("Logs")).not.toHaveText(/loading|no logs/);
     await page.screenshot({ path: test.info().outputPath("detail-groups.png"), fullPage: true });
+    // The panel narrows the graph: a pod of the rightmost group, opened, is kept in view.
+    const lastWorker = topology.getByRole("button", { name: /^leaderworkerset-sample-2-3: Running/ });
+    await lastWorker.click();
+    await expect.poll(() => horizontallyInside(lastWorker, topology)).toBe(true);
 
     await page.getByRole("tab", { name: "placement" }).click();
     await expect(page.getByRole("group", { name: /^Rack rack-/ }).first()).toBeVisible();

@@ -74,7 +74,7 @@ export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSi
   const flow = useRef<ReactFlowInstance | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const expandedByDefault = groups.length <= EXPAND_LIMIT;
-  const { expanded, layout, current, toggle, onKeyDown, onFocus } = useGroupTopology(container, flow, groups, expandedByDefault ? "expanded" : "collapsed", subGroupSize);
+  const { expanded, layout, current, toggle, onKeyDown, onFocus } = useGroupTopology(container, flow, groups, expandedByDefault ? "expanded" : "collapsed", selectedPod, subGroupSize);
   const base = useMemo(
     () => graphNodes({ lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod }, layout, expanded, toggle),
     [lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod, layout, expanded, toggle],

@@ -14,23 +14,39 @@ function focusWhenDrawn(container: HTMLElement, key: string, attempts = FOCUS_AT
   else if (attempts > 0) requestAnimationFrame(() => focusWhenDrawn(container, key, attempts - 1));
 }
 
+/** Pans the graph, if need be, so the focused group or pod is in view. */
+function panTo(container: HTMLElement, instance: ReactFlowInstance | null, layout: GroupLayout, focus: TopologyFocus): void {
+  const node = layout.nodes[focus.group];
+  if (!node || !instance) return;
+  const viewport = revealRect(focus.pod === undefined ? node : podRect(node, focus.pod), instance.getViewport(), { width: container.clientWidth, height: container.clientHeight });
+  if (viewport) void instance.setViewport(viewport, { duration: 120 });
+}
+
 /**
  * After the next render that follows `afterRender()` (a key press, a group toggled), pans the graph so
  * the focused group or pod is in view and moves DOM focus to it. Other renders (the live stream's) leave
- * focus where it is.
+ * focus where it is. While a pod's panel is open beside the graph (`openPod`), the focus is brought into
+ * view when the pod is opened and whenever the graph is resized: the panel opening narrows it.
  */
-export function useFocusReveal(container: RefObject<HTMLElement | null>, flow: RefObject<ReactFlowInstance | null>, layout: GroupLayout, focus: TopologyFocus, key: string): { afterRender(): void } {
+export function useFocusReveal(container: RefObject<HTMLElement | null>, flow: RefObject<ReactFlowInstance | null>, layout: GroupLayout, focus: TopologyFocus, key: string, openPod: string | undefined): { afterRender(): void } {
   const pending = useRef(false);
   useEffect(() => {
     if (!pending.current || !container.current) return;
     pending.current = false;
-    const node = layout.nodes[focus.group];
-    const instance = flow.current;
-    if (node && instance) {
-      const viewport = revealRect(focus.pod === undefined ? node : podRect(node, focus.pod), instance.getViewport(), { width: container.current.clientWidth, height: container.current.clientHeight });
-      if (viewport) void instance.setViewport(viewport, { duration: 120 });
-    }
+    panTo(container.current, flow.current, layout, focus);
     focusWhenDrawn(container.current, key);
   });
+  // The latest focus, read by the resize observer, which lives as long as one pod is open.
+  const latest = useRef({ layout, focus });
+  useEffect(() => {
+    latest.current = { layout, focus };
+  });
+  useEffect(() => {
+    const box = container.current;
+    if (openPod === undefined || !box) return;
+    const observer = new ResizeObserver(() => panTo(box, flow.current, latest.current.layout, latest.current.focus));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [openPod, container, flow]);
   return useMemo(() => ({ afterRender: () => (pending.current = true) }), []);
 }

@@ -27,7 +27,8 @@ function toggled(set: ReadonlySet<number>, index: number): Set<number> {
 }
 
 /** The topology's state: which groups are expanded, where each is drawn, and the keyboard's one tab stop. */
-export function useGroupTopology(container: RefObject<HTMLElement | null>, flow: RefObject<ReactFlowInstance | null>, groups: GroupView[], kind: LayoutKind, subGroupSize?: number) {
+/** `openPod`: the pod whose panel is open beside the graph; the focus is kept in view as the graph narrows. */
+export function useGroupTopology(container: RefObject<HTMLElement | null>, flow: RefObject<ReactFlowInstance | null>, groups: GroupView[], kind: LayoutKind, openPod: string | undefined, subGroupSize?: number) {
   const [toggledGroups, setToggled] = useState<ReadonlySet<number>>(new Set());
   const [focus, setFocus] = useState<TopologyFocus>({ group: 0 });
   const expanded = useMemo(() => groups.map((g) => (kind === "expanded") !== toggledGroups.has(g.index)), [groups, toggledGroups, kind]);
@@ -35,7 +36,7 @@ export function useGroupTopology(container: RefObject<HTMLElement | null>, flow:
   const layout = useMemo(() => layoutGroups(expanded, size, subGroupSize ? Math.ceil(size / subGroupSize) : 1, kind), [expanded, size, subGroupSize, kind]);
   const shape: TopologyShape = useMemo(() => ({ count: groups.length, columns: layout.columns, expanded: (i) => expanded[i], pods: (i) => (groups[i]?.leader ? 1 : 0) + (groups[i]?.workers.length ?? 0) }), [groups, layout, expanded]);
   const current = clampFocus(focus, shape);
-  const reveal = useFocusReveal(container, flow, layout, current, focusKey(groups, current));
+  const reveal = useFocusReveal(container, flow, layout, current, focusKey(groups, current), openPod);
   const toggle = useCallback((index: number) => {
     reveal.afterRender();
     setToggled((prev) => toggled(prev, index));
