@@ -1,31 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
+import { serveEmbedded, type EmbeddedProcess } from "@/server/testing/embedded-process";
 
 const dir = mkdtempSync(join(tmpdir(), "lws-durability-"));
 const dbPath = join(dir, "cluster.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Served {
-  child: ChildProcess;
-  url: string;
-  token: string;
-}
+const serve = () => serveEmbedded(dbPath);
 
-function serve(): Promise<Served> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "../../testing/serve-embedded.ts"), dbPath], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once("line", (line) => resolve({ child, ...(JSON.parse(line) as { url: string; token: string }) }));
-  });
-}
-
-function create(served: Served, name: string): Promise<{ name: string; rv: number } | undefined> {
+function create(served: EmbeddedProcess, name: string): Promise<{ name: string; rv: number } | undefined> {
   const body = JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name }, data: { name } });
-  return fetch(`${served.url}/api/v1/namespaces/default/configmaps`, { method: "POST", headers: { authorization: `Bearer ${served.token}`, "content-type": "application/json" }, body })
+  return served.api("/api/v1/namespaces/default/configmaps", { method: "POST", body })
     .then(async (res) => (res.status === 201 ? { name, rv: Number((await res.json()).metadata.resourceVersion) } : undefined))
     .catch(() => undefined);
 }
@@ -42,23 +29,23 @@ describe("durability", () => {
         if (ack) acknowledged.push(ack);
         if (acknowledged.length >= 150 && !killed) {
           killed = true;
-          first.child.kill("SIGKILL");
+          void first.kill();
         }
       }
     });
     await Promise.all(writers);
-    await new Promise((resolve) => (first.child.exitCode !== null || first.child.signalCode ? resolve(null) : first.child.once("exit", resolve)));
+    await first.kill();
 
     const second = await serve();
     try {
-      const res = await fetch(`${second.url}/api/v1/namespaces/default/configmaps`, { headers: { authorization: `Bearer ${second.token}` } });
+      const res = await second.api("/api/v1/namespaces/default/configmaps");
       const names = new Set(((await res.json()).items as Array<{ metadata: { name: string } }>).map((i) => i.metadata.name));
       const lost = acknowledged.filter((a) => !names.has(a.name));
       expect(lost).toEqual([]);
       const after = await create(second, "after-restart");
       expect(after!.rv).toBeGreaterThan(Math.max(...acknowledged.map((a) => a.rv)));
     } finally {
-      second.child.kill("SIGKILL");
+      await second.kill();
     }
   });
 });
