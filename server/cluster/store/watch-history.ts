@@ -14,11 +14,14 @@ export interface StoreEvent {
 
 /**
  * The bounded per-resource change log that lets a watch resume from a recent resourceVersion.
- * Older resourceVersions are "compacted": a watch from them must relist (410 Expired).
+ * Older resourceVersions are "compacted": a watch from them must relist (410 Expired). A ring:
+ * it holds exactly the last `capacity` events, each with its JSON and previous object.
  */
 export class WatchHistory {
-  private readonly events: StoreEvent[] = [];
-  private start = 0;
+  private readonly events: Array<StoreEvent | undefined>;
+  /** where the oldest event is */
+  private head = 0;
+  private size = 0;
   /** every event with rv <= compactedRV has been dropped */
   private compactedRV: number;
 
@@ -26,36 +29,40 @@ export class WatchHistory {
     private readonly capacity: number,
     startRV: number,
   ) {
+    this.events = new Array<StoreEvent | undefined>(capacity);
     this.compactedRV = startRV;
   }
 
   append(event: StoreEvent): void {
-    this.events.push(event);
-    if (this.events.length - this.start > this.capacity) {
-      this.compactedRV = this.events[this.start].rv;
-      this.start++;
-      // Reclaim the array's dead prefix in chunks rather than on every append.
-      if (this.start > this.capacity) {
-        this.events.splice(0, this.start);
-        this.start = 0;
-      }
+    if (this.capacity === 0) return void (this.compactedRV = event.rv);
+    if (this.size === this.capacity) {
+      this.compactedRV = this.at(0).rv;
+      this.events[this.head] = undefined;
+      this.head = (this.head + 1) % this.capacity;
+      this.size--;
     }
+    this.events[(this.head + this.size) % this.capacity] = event;
+    this.size++;
   }
 
   /** Events after `rv`, or undefined if that resourceVersion has been compacted away. */
   since(rv: number): StoreEvent[] | undefined {
     if (rv < this.compactedRV) return undefined;
-    let lo = this.start;
-    let hi = this.events.length;
+    let lo = 0;
+    let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.events[mid].rv <= rv) lo = mid + 1;
+      if (this.at(mid).rv <= rv) lo = mid + 1;
       else hi = mid;
     }
-    return this.events.slice(lo);
+    return Array.from({ length: this.size - lo }, (_, i) => this.at(lo + i));
   }
 
   oldestResumableRV(): number {
     return this.compactedRV;
+  }
+
+  private at(i: number): StoreEvent {
+    return this.events[(this.head + i) % this.capacity] as StoreEvent;
   }
 }
