@@ -7,6 +7,7 @@ import type { Verdict } from "@/lib/dashboard/diagnosis";
 import type { GroupView } from "@/lib/dashboard/groups";
 import type { LwsView, PodView } from "@/lib/dashboard/view-models";
 import type { GroupLayout, Rect } from "./group-layout";
+import { useTheme } from "../ui/theme-toggle";
 import { GroupNode, type GroupNodeData } from "./group-node";
 import { useGroupTopology } from "./use-group-topology";
 
@@ -73,6 +74,8 @@ function graphNodes(props: GroupGraphProps, layout: GroupLayout, expanded: reado
 export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod }: GroupGraphProps) {
   const flow = useRef<ReactFlowInstance | null>(null);
   const container = useRef<HTMLDivElement>(null);
+  // React Flow's own parts (the LWS node, the zoom controls) follow our theme, not the system's.
+  const colorMode = useTheme();
   const expandedByDefault = groups.length <= EXPAND_LIMIT;
   const { expanded, layout, current, toggle, onKeyDown, onFocus } = useGroupTopology(container, flow, groups, expandedByDefault ? "expanded" : "collapsed", selectedPod, subGroupSize);
   const base = useMemo(
@@ -87,7 +90,7 @@ export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSi
   return (
     <div ref={container} role="group" aria-label="Group topology" aria-describedby={HELP_ID} onKeyDown={onKeyDown} onFocus={onFocus} className="h-[560px] rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
       <p id={HELP_ID} className="sr-only">Arrow keys move between groups and into an expanded group&apos;s pods; Enter toggles a group or opens a pod; Escape collapses; Home and End go to the first and last group.</p>
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} onInit={(instance) => {
+      <ReactFlow colorMode={colorMode} nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} onInit={(instance) => {
           flow.current = instance;
           // Fitted from the layout, not by React Flow's fitView, which waits until every node has been measured: with culling, the ones out of view never are.
           const box = container.current;

@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 
-type Theme = "light" | "dark";
+export type Theme = "light" | "dark";
 const THEME_EVENT = "lws-theme";
 
 /** Runs before the page paints (inlined in the layout): no flash of the wrong theme. */
@@ -15,9 +15,14 @@ function subscribe(onChange: () => void): () => void {
 
 const current = (): Theme => (document.documentElement.classList.contains("dark") ? "dark" : "light");
 
+/** The theme in use ("light" on the server and while hydrating), following the toggle. */
+export function useTheme(): Theme {
+  return useSyncExternalStore(subscribe, current, () => "light" as Theme);
+}
+
 /** Dark and light themes; the choice is remembered, the system's is the default. */
 export function ThemeToggle() {
-  const theme = useSyncExternalStore(subscribe, current, () => "light" as Theme);
+  const theme = useTheme();
   const toggle = () => {
     const next = theme === "dark" ? "light" : "dark";
     localStorage.setItem("theme", next);
