@@ -7,7 +7,7 @@ import { useCluster } from "../stream/use-cluster";
 import { CapacityBar } from "./capacity-bar";
 import { injectFault, type Fault } from "./fault-client";
 
-function usage(pods: PodView[]) {
+function usage(pods: readonly PodView[]) {
   return pods.filter((p) => !p.deleting && p.phase !== "Succeeded" && p.phase !== "Failed").reduce((sum, p) => ({ cpu: sum.cpu + p.requests.cpu, gpu: sum.gpu + p.requests.gpu }), { cpu: 0, gpu: 0 });
 }
 
@@ -21,8 +21,7 @@ export function ClusterView() {
     const error = await injectFault(fault);
     setMessage(error ? `Failed: ${error}` : `Done: ${fault.action} ${"node" in fault ? fault.node : fault.pod}`);
   };
-  const actions = (node: NodeView) => {
-    const onNode = pods.filter((p) => p.nodeName === node.name);
+  const actions = (node: NodeView, onNode: readonly PodView[]) => {
     const used = usage(onNode);
     return (
       <span className="flex w-full flex-col gap-0.5">

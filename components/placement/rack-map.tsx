@@ -4,7 +4,12 @@ import type { Verdict } from "@/lib/dashboard/diagnosis";
 import type { NodeView, PodView } from "@/lib/dashboard/view-models";
 import { podTone, POD_TONE_STYLE } from "../ui/health";
 import { VerdictBadge } from "../ui/verdict-badge";
+import { PodSummary } from "./pod-summary";
 import { layoutTopology } from "./topology-layout";
+
+// Past this many pods in the picture, or on one node, pods are counted rather than drawn one by one.
+const CHIP_LIMIT = 3_000;
+const NODE_CHIP_LIMIT = 40;
 
 export interface RackMapProps {
   nodes: Iterable<NodeView>;
@@ -16,7 +21,8 @@ export interface RackMapProps {
   groupVerdicts?: ReadonlyMap<number, Verdict>;
   onHoverGroup?: (group: number | undefined) => void;
   onSelectPod?: (pod: PodView) => void;
-  nodeActions?: (node: NodeView) => React.ReactNode;
+  /** what to draw under a node's name, given the pods placed on it */
+  nodeActions?: (node: NodeView, pods: readonly PodView[]) => React.ReactNode;
 }
 
 /** A distinct hue per group, so a group's pods read as one colour across racks. */
@@ -26,9 +32,12 @@ export function groupHue(index: number): string {
   return `hsl(${hue < 25 || hue > 340 ? hue + 45 : hue > 95 && hue < 150 ? hue + 60 : hue} 60% 42%)`;
 }
 
+type ChipProps = Pick<RackMapProps, "highlightGroup" | "groupVerdicts" | "onHoverGroup" | "onSelectPod" | "nodeActions">;
+
 /** Zones → racks → nodes with each pod drawn where it runs: exclusive placement, or its violation, at a glance. */
-export function RackMap({ nodes, pods, focus = false, highlightGroup, groupVerdicts, onHoverGroup, onSelectPod, nodeActions }: RackMapProps) {
+export function RackMap({ nodes, pods, focus = false, ...chips }: RackMapProps) {
   const zones = layoutTopology(nodes, pods);
+  const placedCount = zones.reduce((n, z) => n + z.racks.reduce((m, r) => m + r.nodes.reduce((k, x) => k + x.pods.length, 0), 0), 0);
   return (
     <div className="space-y-4">
       {zones.map((zone) => {
@@ -43,19 +52,7 @@ export function RackMap({ nodes, pods, focus = false, highlightGroup, groupVerdi
                   <div className="mb-1 text-xs font-medium">{rack.name}</div>
                   <ul className="space-y-1">
                     {rack.nodes.map(({ node, pods: placed }) => (
-                      <li key={node.name} className={`rounded border px-1.5 py-1 text-xs ${node.ready ? "border-slate-200 dark:border-slate-700" : "border-red-400 bg-red-50 dark:bg-red-950"}`}>
-                        <div className="flex items-center gap-1">
-                          <span className="truncate font-mono" title={node.name}>{node.name}</span>
-                          {!node.ready && <span className="rounded bg-red-600 px-1 text-[10px] text-white">NotReady</span>}
-                          {node.unschedulable && <span className="rounded bg-slate-500 px-1 text-[10px] text-white">Cordoned</span>}
-                        </div>
-                        {nodeActions && <div className="mt-1">{nodeActions(node)}</div>}
-                        <div className="mt-1 flex flex-wrap gap-0.5">
-                          {placed.map((pod) => (
-                            <PodChip key={pod.uid} pod={pod} verdict={pod.groupIndex === undefined ? undefined : groupVerdicts?.get(pod.groupIndex)} dimmed={highlightGroup !== undefined && pod.groupIndex !== highlightGroup} onHoverGroup={onHoverGroup} onSelect={onSelectPod} />
-                          ))}
-                        </div>
-                      </li>
+                      <NodeItem key={node.name} node={node} pods={placed} counted={placedCount > CHIP_LIMIT || placed.length > NODE_CHIP_LIMIT} {...chips} />
                     ))}
                   </ul>
                 </div>
@@ -65,6 +62,31 @@ export function RackMap({ nodes, pods, focus = false, highlightGroup, groupVerdi
         );
       })}
     </div>
+  );
+}
+
+/** One node: its name and state, its actions, and its pods drawn (or, `counted`, summed up). */
+function NodeItem({ node, pods, counted, highlightGroup, groupVerdicts, onHoverGroup, onSelectPod, nodeActions }: ChipProps & { node: NodeView; pods: PodView[]; counted: boolean }) {
+  return (
+    <li className={`rounded border px-1.5 py-1 text-xs ${node.ready ? "border-slate-200 dark:border-slate-700" : "border-red-400 bg-red-50 dark:bg-red-950"}`}>
+      <div className="flex items-center gap-1">
+        <span className="truncate font-mono" title={node.name}>{node.name}</span>
+        {!node.ready && <span className="rounded bg-red-600 px-1 text-[10px] text-white">NotReady</span>}
+        {node.unschedulable && <span className="rounded bg-slate-500 px-1 text-[10px] text-white">Cordoned</span>}
+      </div>
+      {nodeActions && <div className="mt-1">{nodeActions(node, pods)}</div>}
+      {counted ? (
+        <div className="mt-1">
+          <PodSummary pods={pods} />
+        </div>
+      ) : (
+        <div className="mt-1 flex flex-wrap gap-0.5">
+          {pods.map((pod) => (
+            <PodChip key={pod.uid} pod={pod} verdict={pod.groupIndex === undefined ? undefined : groupVerdicts?.get(pod.groupIndex)} dimmed={highlightGroup !== undefined && pod.groupIndex !== highlightGroup} onHoverGroup={onHoverGroup} onSelect={onSelectPod} />
+          ))}
+        </div>
+      )}
+    </li>
   );
 }
 
