@@ -62,7 +62,7 @@ export function PodPanel({ pod, node, events, onClose }: { pod: PodView; node?: 
       <h3 className="mt-3 font-semibold">Environment (first container)</h3>
       <pre aria-label="Environment" className="mt-1 max-h-40 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{env.join("\n") || (full.isLoading ? "loading…" : "none")}</pre>
       <h3 className="mt-3 font-semibold">Logs (first container)</h3>
-      <pre aria-label="Logs" className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">{log.data ?? "loading…"}</pre>
+      <pre aria-label="Logs" className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">{log.data === undefined ? "loading…" : log.data || (pod.nodeName ? "(no output yet)" : "(no output: the pod is not scheduled yet)")}</pre>
       <h3 className="mt-3 font-semibold">Labels</h3>
       <ul className="mt-1 space-y-0.5 font-mono text-xs">
         {Object.entries(pod.labels).map(([k, v]) => (

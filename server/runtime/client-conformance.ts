@@ -332,6 +332,11 @@ export function describeLogConformance(name: string, setup: () => Promise<{ clie
       expect(err.message).toMatch(message);
     });
 
+    it("gives a pod no node has taken an empty log, as kube-apiserver does", async () => {
+      await client.create(PODS, { ...pod("logs-unscheduled"), spec: { containers, nodeSelector: { rack: "no-such-rack" } } });
+      expect(await client.logs(NS, "logs-unscheduled")).toBe("");
+    });
+
     it("reports the logs of a missing pod as NotFound", async () => {
       const err = await failure(client.logs(NS, "missing"));
       expect(isNotFound(err)).toBe(true);

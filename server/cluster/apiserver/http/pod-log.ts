@@ -30,7 +30,13 @@ function logTarget(registry: ObjectRegistry, logs: PodLogSource | undefined, nam
   return { pod, container, logs };
 }
 
+/** No node has taken the pod: kube-apiserver has no kubelet to ask, and answers with an empty log. */
+function unscheduled(pod: KubeObject): boolean {
+  return !(isRecord(pod.spec) && typeof pod.spec.nodeName === "string" && pod.spec.nodeName);
+}
+
 function readTarget(target: ReturnType<typeof logTarget>, request: PodLogRequest): string {
+  if (unscheduled(target.pod)) return "";
   return target.logs.read(target.pod, target.container, { tailLines: request.tailLines, previous: request.previous, timestamps: request.timestamps });
 }
 
@@ -45,7 +51,7 @@ export function podLogResponse(registry: ObjectRegistry, source: PodLogSource | 
   const target = logTarget(registry, source, namespace, name, query.get("container") ?? undefined);
   const text = readTarget(target, { tailLines: tail ? Number(tail) : undefined, previous: query.get("previous") === "true", timestamps: query.get("timestamps") === "true" });
   const { pod, container, logs } = target;
-  if (query.get("follow") !== "true" || !logs.follow) return new Response(text, { headers: { "content-type": "text/plain" } });
+  if (query.get("follow") !== "true" || !logs.follow || unscheduled(pod)) return new Response(text, { headers: { "content-type": "text/plain" } });
   const follow = logs.follow.bind(logs);
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
