@@ -207,6 +207,7 @@ test.describe("creating an LWS in the browser", () => {
     await page.goto(`${app.baseURL}/lws/default/edit-me`);
     await page.getByRole("link", { name: "Edit" }).click();
     await expect(page).toHaveURL(/\/lws\/default\/edit-me\/edit$/);
+    await expect(page.getByRole("button", { name: "No changes to apply" })).toBeDisabled();
     await page.getByRole("group", { name: "Leader and workers" }).getByLabel("Image").fill("nginxinc/nginx-unprivileged:1.28");
     await expect(page.getByLabel("Planned changes")).toContainText(/rolling update of 3 groups/);
     await page.getByRole("tab", { name: "Diff" }).click();

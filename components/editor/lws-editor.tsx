@@ -9,6 +9,7 @@ import { useCluster } from "@/components/stream/use-cluster";
 import { Tabs } from "@/components/ui/tabs";
 import { checkCapacity } from "@/lib/dashboard/capacity";
 import type { ClusterState } from "@/lib/dashboard/cluster-state";
+import { deepEqual } from "@/lib/k8s/deep-equal";
 import { rebase } from "@/lib/k8s/rebase";
 import type { KubeObject } from "@/lib/k8s/types";
 import { planChange } from "@/lib/lws/change-plan";
@@ -94,7 +95,9 @@ export function LwsEditor({ edit }: LwsEditorProps) {
     if (result.ok) router.push(`/lws/${encodeURIComponent(result.object.metadata.namespace ?? "")}/${encodeURIComponent(result.object.metadata.name ?? "")}`);
     else setServerProblems(result.problems);
   };
-  const blocked = problems.length > 0 || submitting || exists || !!pending || (!!edit && !live);
+  // Comments and layout are not kept by the API server: only a different object is a change.
+  const unchanged = !!edit && !!live && !!object && deepEqual(object, editableManifest(live));
+  const blocked = problems.length > 0 || submitting || exists || !!pending || (!!edit && !live) || unchanged;
 
   return (
     <div className="space-y-4">
@@ -123,7 +126,7 @@ export function LwsEditor({ edit }: LwsEditorProps) {
           )}
           {preview && !exists && <ChangePreview plan={preview.plan} capacity={preview.capacity} />}
           <button type="button" onClick={() => void apply()} disabled={blocked} className="w-full rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500">
-            {submitting ? "Applying…" : edit ? "Apply changes" : "Create"}
+            {submitting ? "Applying…" : unchanged ? "No changes to apply" : edit ? "Apply changes" : "Create"}
           </button>
         </aside>
       </div>
