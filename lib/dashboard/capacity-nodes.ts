@@ -122,7 +122,7 @@ export class NodePool {
 export function domainHolders(pool: NodePool, pods: readonly PodView[], key: string, label: string, inScope: (pod: PodView) => boolean): Map<string, PodView[]> {
   const holders = new Map<string, PodView[]>();
   for (const pod of pods) {
-    if (!occupies(pod) || !inScope(pod) || pod.labels[label] === undefined) continue;
+    if (!occupies(pod) || !inScope(pod) || pod.placementLabels[label] === undefined) continue;
     const i = pool.indexOf(pod.nodeName);
     const value = i === undefined ? undefined : pool.nodes[i].labels[key];
     if (value === undefined) continue;

@@ -42,7 +42,7 @@ function pod(name: string, nodeName: string, gpu: number, o: Partial<PodView> = 
     name,
     uid: name,
     resourceVersion: "1",
-    labels: {},
+    placementLabels: {},
     nodeName,
     phase: "Running",
     status: "Running",
@@ -58,7 +58,7 @@ function pod(name: string, nodeName: string, gpu: number, o: Partial<PodView> = 
 
 /** A pod of another LWS: it carries a group key, which exclusive anti-affinity matches. */
 const lwsPod = (name: string, nodeName: string, lwsName: string, namespace = "default") =>
-  pod(name, nodeName, 1, { namespace, lws: lwsName, labels: { [LABELS.name]: lwsName, [LABELS.groupKey]: "k" } });
+  pod(name, nodeName, 1, { namespace, lws: lwsName, placementLabels: { [LABELS.groupKey]: "k" } });
 
 interface LwsOptions {
   name?: string;

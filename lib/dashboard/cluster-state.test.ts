@@ -3,7 +3,7 @@ import { applyChanges, stateFromSnapshot } from "./cluster-state";
 import { EVENT_WINDOW } from "./event-window";
 import type { EventView, NodeView, PodView } from "./view-models";
 
-const pod = (name: string, status = "Running"): PodView => ({ namespace: "default", name, uid: name, resourceVersion: "1", labels: {}, phase: "Running", status, ready: true, readyContainers: "1/1", restarts: 0, requests: { cpu: 0, memory: 0, gpu: 0 }, deleting: false, createdAt: "" });
+const pod = (name: string, status = "Running"): PodView => ({ namespace: "default", name, uid: name, resourceVersion: "1", placementLabels: {}, phase: "Running", status, ready: true, readyContainers: "1/1", restarts: 0, requests: { cpu: 0, memory: 0, gpu: 0 }, deleting: false, createdAt: "" });
 const node = (name: string): NodeView => ({ name, uid: name, resourceVersion: "1", labels: {}, ready: true, unschedulable: false, taints: [], capacity: { cpu: 1, memory: 1, gpu: 0, pods: 1 }, allocatable: { cpu: 1, memory: 1, gpu: 0, pods: 1 } });
 
 describe("the browser's cluster state", () => {

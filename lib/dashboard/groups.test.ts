@@ -4,7 +4,7 @@ import type { LwsView, PodView } from "./view-models";
 
 const lws: LwsView = { apiVersion: "leaderworkerset.x-k8s.io/v1", kind: "LeaderWorkerSet", metadata: { name: "sample", namespace: "default" }, spec: { replicas: 3, leaderWorkerTemplate: { size: 2 } } };
 const pod = (group: number, worker: number, over: Partial<PodView> = {}): PodView => ({
-  namespace: "default", name: worker ? `sample-${group}-${worker}` : `sample-${group}`, uid: `${group}-${worker}`, resourceVersion: "1", labels: {},
+  namespace: "default", name: worker ? `sample-${group}-${worker}` : `sample-${group}`, uid: `${group}-${worker}`, resourceVersion: "1", placementLabels: {},
   lws: "sample", groupIndex: group, workerIndex: worker, phase: "Running", status: "Running", ready: true, readyContainers: "1/1", restarts: 0, requests: { cpu: 0, memory: 0, gpu: 0 }, deleting: false, createdAt: "", ...over,
 });
 

@@ -10,7 +10,12 @@ export interface PodView {
   name: string;
   uid: string;
   resourceVersion: string;
-  labels: Record<string, string>;
+  /**
+   * The pod's group-key and subgroup-key labels only: what exclusive placement matches pods by.
+   * Its other labels are in the fields below or not needed by any view (the pod panel reads the
+   * pod itself), and would be half of every pod's bytes on the stream.
+   */
+  placementLabels: Record<string, string>;
   /** LWS identity, from the pod's labels */
   lws?: string;
   groupIndex?: number;

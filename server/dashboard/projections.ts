@@ -31,6 +31,12 @@ function requestsOf(spec: Record<string, unknown>): PodView["requests"] {
   return { cpu: (requests[CPU] ?? 0) / 1000, memory: requests[MEMORY] ?? 0, gpu: requests[GPU] ?? 0 };
 }
 
+const PLACEMENT_LABELS = [LABELS.groupKey, LABELS.subGroupKey];
+
+function placementLabelsOf(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(PLACEMENT_LABELS.flatMap((key) => (labels[key] === undefined ? [] : [[key, labels[key]]])));
+}
+
 export function podView(pod: KubeObject): PodView {
   const spec = record(pod.spec);
   const status = record(pod.status);
@@ -43,7 +49,7 @@ export function podView(pod: KubeObject): PodView {
     name: pod.metadata.name ?? "",
     uid: pod.metadata.uid ?? "",
     resourceVersion: pod.metadata.resourceVersion ?? "",
-    labels,
+    placementLabels: placementLabelsOf(labels),
     lws: labels[LABELS.name],
     groupIndex: index(labels, LABELS.groupIndex),
     workerIndex: index(labels, LABELS.workerIndex),

@@ -15,7 +15,7 @@ export function lws(spec: Record<string, unknown> = {}, name = "llm"): LwsView {
 
 export function pod(group: number, worker: number, over: Partial<PodView> = {}): PodView {
   return {
-    namespace: "default", name: worker ? `llm-${group}-${worker}` : `llm-${group}`, uid: `${group}-${worker}`, resourceVersion: "1", labels: {},
+    namespace: "default", name: worker ? `llm-${group}-${worker}` : `llm-${group}`, uid: `${group}-${worker}`, resourceVersion: "1", placementLabels: {},
     lws: "llm", groupIndex: group, workerIndex: worker, revision: "new", nodeName: `node-${group}`, phase: "Running", status: "Running", ready: true, readyContainers: "1/1",
     restarts: 0, requests: { cpu: 0, memory: 0, gpu: 0 }, deleting: false, createdAt: "", ...over,
   };
@@ -71,8 +71,8 @@ export function gpuLws(o: { replicas: number; size: number; gpu: number; annotat
 
 /** A pod of LWS `lwsName` bound to `nodeName`, with its group key and `gpu` GPUs. */
 export function boundPod(lwsName: string, group: number, worker: number, nodeName: string, gpu: number, over: Partial<PodView> = {}): PodView {
-  const labels = { [LABELS.groupKey]: `${lwsName}-${group}` };
-  return pod(group, worker, { name: `${lwsName}-${group}-${worker}`, uid: `${lwsName}-${group}-${worker}`, lws: lwsName, nodeName, labels, requests: { cpu: 0, memory: 0, gpu }, ...over });
+  const placementLabels = { [LABELS.groupKey]: `${lwsName}-${group}` };
+  return pod(group, worker, { name: `${lwsName}-${group}-${worker}`, uid: `${lwsName}-${group}-${worker}`, lws: lwsName, nodeName, placementLabels, requests: { cpu: 0, memory: 0, gpu }, ...over });
 }
 
 /** A Pending pod of group `group` that kube-scheduler gave up on, asking for `gpu` GPUs. */

@@ -94,7 +94,7 @@ describe("an unschedulable group under exclusive topology: why each rack cannot 
 
   it("gives each sub-group a node of its own and says which nodes other sub-groups hold", () => {
     const spec = gpuLws({ replicas: 3, size: 4, gpu: 4, subGroupSize: 2, annotations: { [ANNOTATIONS.subGroupExclusiveTopology]: "kubernetes.io/hostname" } });
-    const sub = (g: number, w: number, nodeName: string) => boundPod("llm", g, w, nodeName, 4, { labels: { [LABELS.groupKey]: `g${g}`, [LABELS.subGroupKey]: `g${g}-${w >> 1}` } });
+    const sub = (g: number, w: number, nodeName: string) => boundPod("llm", g, w, nodeName, 4, { placementLabels: { [LABELS.groupKey]: `g${g}`, [LABELS.subGroupKey]: `g${g}-${w >> 1}` } });
     const pods = [sub(0, 0, "node-0-0"), sub(0, 2, "node-0-1"), sub(1, 0, "node-0-2"), sub(1, 2, "node-0-3"), stuckPod(2, 0, 4, ANTI_AFFINITY)];
     const cause = causeOf(spec, [...pods].map((p) => (p.name === "llm-2" ? { ...p, subGroupIndex: 0 } : p)), racks(1, 4), 2);
     expect(cause.summary).toBe("1 pod cannot be scheduled: exclusive topology needs a node of its own for subgroup 0 with room for 2 pods, 8 nvidia.com/gpu; all 4 nodes are taken by groups 0-1");
