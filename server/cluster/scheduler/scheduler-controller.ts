@@ -36,6 +36,17 @@ function isPlaced(pod: KubeObject): boolean {
   return Boolean(spec.nodeName) && !pod.metadata.deletionTimestamp && recordAt(pod.status).phase !== "Failed";
 }
 
+/**
+ * Whether an update leaves all the scheduler knows of a pod alone. A status write (the kubelet's,
+ * mostly) shares spec and metadata fields with the stored object it replaces, so references
+ * tell; objects that arrive decoded from HTTP never share them, and are always looked at.
+ */
+function sameForScheduling(old: KubeObject, pod: KubeObject): boolean {
+  const [before, after] = [old.metadata, pod.metadata];
+  const sameMeta = before.labels === after.labels && before.ownerReferences === after.ownerReferences && before.deletionTimestamp === after.deletionTimestamp;
+  return sameMeta && old.spec === pod.spec && recordAt(old.status).phase === recordAt(pod.status).phase;
+}
+
 function isPending(pod: KubeObject): boolean {
   const spec = isRecord(pod.spec) ? pod.spec : {};
   const status = isRecord(pod.status) ? pod.status : {};
@@ -86,7 +97,7 @@ export class SchedulerController {
       update: (_, ns) => this.cache.setNamespace(ns.metadata.name ?? "", ns.metadata.labels ?? {}),
       delete: (ns) => this.cache.removeNamespace(ns.metadata.name ?? ""),
     });
-    this.pods.addHandler({ add: (p) => this.onPod(p), update: (_, p) => this.onPod(p), delete: (p) => this.onPodGone(p) });
+    this.pods.addHandler({ add: (p) => this.onPod(p), update: (old, p) => (isPending(p) || !sameForScheduling(old, p)) && this.onPod(p), delete: (p) => this.onPodGone(p) });
     // A group waiting for its PodGroup, or under a lowered minMember, may fit now.
     this.podGroups?.addHandler({ add: () => this.retryUnschedulable(), update: () => this.retryUnschedulable() });
     await Promise.all([this.nodes.start(), this.namespaces.start(), this.pods.start(), this.podGroups?.start()]);
@@ -112,8 +123,9 @@ export class SchedulerController {
       return;
     }
     this.unschedulable.delete(key(pod));
-    const wasPlaced = this.cache.nodeInfo(schedulingPodFromObject(pod).nodeName)?.pods.has(key(pod));
-    this.cache.setPod(schedulingPodFromObject(pod));
+    const placed = schedulingPodFromObject(pod);
+    const wasPlaced = this.cache.nodeInfo(placed.nodeName)?.pods.has(placed.key);
+    this.cache.setPod(placed);
     // A newly placed pod can satisfy others' affinity; a finished one frees resources.
     if (!wasPlaced || pod.metadata.deletionTimestamp) this.retryUnschedulable();
   }
