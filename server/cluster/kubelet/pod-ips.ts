@@ -24,12 +24,18 @@ export function fallbackHostIp(nodeName: string): string {
   return `172.31.${h >> 8}.${Math.max(1, h & 255)}`;
 }
 
-/** Usable host addresses of a CIDR: .1 is the bridge's, the last is broadcast. */
-function* hosts(cidr: string): Generator<string> {
+/** A node's pod range: host offsets 2 … size-2 (.1 is the bridge's, the last is broadcast), and the last handed out. */
+interface PodRange {
+  cidr: string;
+  base: number;
+  size: number;
+  last: number;
+}
+
+function podRange(cidr: string): PodRange {
   const [address, bits] = cidr.split("/");
   const size = 2 ** (32 - Math.min(30, Math.max(8, Number(bits) || 24)));
-  const base = toInt(address) - (toInt(address) % size);
-  for (let offset = 2; offset < size - 1; offset++) yield toIp(base + offset);
+  return { cidr, base: toInt(address) - (toInt(address) % size), size, last: 1 };
 }
 
 /**
@@ -39,6 +45,7 @@ function* hosts(cidr: string): Generator<string> {
 export class PodIpAllocator {
   private readonly byNode = new Map<string, Map<string, string>>();
   private readonly byPod = new Map<string, { node: string; ip: string }>();
+  private readonly ranges = new Map<string, PodRange>();
 
   /** Records a pod's IP as its status reports it (undefined: it holds none). */
   observe(podKey: string, node: string, ip: string | undefined): void {
@@ -59,16 +66,30 @@ export class PodIpAllocator {
     this.byNode.get(held.node)?.delete(held.ip);
   }
 
-  /** The pod's IP, handing out the lowest free one in `cidr`; undefined when the CIDR is full. */
+  /**
+   * The pod's IP: as host-local IPAM, the next free address after the last one handed out on the
+   * node, wrapping around, so a freed address is not at once reused; undefined when the CIDR is full.
+   */
   allocate(podKey: string, node: string, cidr: string): string | undefined {
     const held = this.byPod.get(podKey);
     if (held?.node === node) return held.ip;
     const used = this.byNode.get(node);
-    for (const ip of hosts(cidr)) {
+    const range = this.rangeOf(node, cidr);
+    const count = range.size - 3;
+    for (let step = 1; step <= count; step++) {
+      const offset = 2 + ((range.last - 2 + step) % count);
+      const ip = toIp(range.base + offset);
       if (used?.has(ip)) continue;
+      range.last = offset;
       this.observe(podKey, node, ip);
       return ip;
     }
     return undefined;
+  }
+
+  private rangeOf(node: string, cidr: string): PodRange {
+    let range = this.ranges.get(node);
+    if (range?.cidr !== cidr) this.ranges.set(node, (range = podRange(cidr)));
+    return range;
   }
 }
