@@ -15,8 +15,17 @@ function repository(image: string): string {
   return name.includes("/") ? `docker.io/${name}` : `docker.io/library/${name}`;
 }
 
+// A cluster runs few images, each reported on every container status: digest each once.
+const imageIds = new Map<string, string>();
+const IMAGE_IDS_LIMIT = 1_000;
+
 export function imageId(image: string): string {
-  return `${repository(image)}@sha256:${sha256(`image:${image}`)}`;
+  let id = imageIds.get(image);
+  if (id === undefined) {
+    if (imageIds.size >= IMAGE_IDS_LIMIT) imageIds.clear();
+    imageIds.set(image, (id = `${repository(image)}@sha256:${sha256(`image:${image}`)}`));
+  }
+  return id;
 }
 
 /** One id per run of a container: a restart gets a new one. */
