@@ -24,7 +24,7 @@ export async function benchStream(): Promise<void> {
     hub.subscribe({}, undefined, {
       write(frame) {
         const at = performance.now();
-        for (const match of frame.matchAll(/"step":"(\d+)"/g)) {
+        for (const match of frame.matchAll(/"resourceVersion":"(\d+)"/g)) {
           const sent = written.get(match[1]);
           if (sent !== undefined) latencies.push(at - sent);
         }
@@ -38,8 +38,10 @@ export async function benchStream(): Promise<void> {
     const due = started + (i * 1000) / RATE_PER_SECOND;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    written.set(String(i), performance.now());
-    await cluster.client.patch(PODS, "default", `p-${i % pods}`, { type: "merge", body: { metadata: { labels: { step: String(i) } } } });
+    const sent = performance.now();
+    const patched = await cluster.client.patch(PODS, "default", `p-${i % pods}`, { type: "merge", body: { metadata: { labels: { step: String(i) } } } });
+    // Pod views carry their resourceVersion (not their labels): it names the change in the frames.
+    written.set(patched.metadata.resourceVersion ?? "", sent);
   }
   const elapsed = (performance.now() - started) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 500));
