@@ -46,6 +46,7 @@ test.describe("the live dashboard", () => {
     await expect(page).toHaveURL(/pod=leaderworkerset-sample-1-3/);
     const panel = page.getByRole("complementary", { name: "Pod leaderworkerset-sample-1-3" });
     await expect(panel.getByLabel("Environment")).toContainText("LWS_WORKER_INDEX=3");
+    await expect(panel.getByRole("list", { name: "Labels" })).toContainText("leaderworkerset.sigs.k8s.io/worker-index=3");
     await expect(panel.getByLabel("Logs")).not.toHaveText(/loading|no logs/);
     await page.screenshot({ path: test.info().outputPath("detail-groups.png"), fullPage: true });
     // The panel narrows the graph: a pod of the rightmost group, opened, is kept in view.
@@ -100,12 +101,23 @@ test.describe("the live dashboard", () => {
     await expect(page.getByLabel("Diagnosis").getByText(new RegExp(`^${cause}`))).toBeVisible();
   });
 
-  test("the cluster page shows racks and nodes with their allocation", async ({ page }) => {
+  test("the cluster page shows racks and nodes with their allocation, its pods one tab stop", async ({ page }) => {
+    kubectl(["apply", "-f", "-"], SAMPLE_LWS);
     await page.goto(`${app.baseURL}/cluster`);
     await expect(page.getByRole("heading", { name: "Cluster" })).toBeVisible();
     await expect(page.getByRole("group", { name: "Rack rack-a1" })).toBeVisible();
     await expect(page.getByRole("meter").first()).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("cluster.png"), fullPage: true });
+    // Thousands of pods must not be thousands of Tab presses: arrows move along the chips.
+    const chips = page.locator("[data-chip]");
+    await expect(chips.nth(1)).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('[data-chip][tabindex="0"]')).toHaveCount(1);
+    await chips.first().focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(chips.nth(1)).toBeFocused();
+    await expect(chips.nth(1)).toHaveAttribute("tabindex", "0");
+    await page.keyboard.press("End");
+    await expect(chips.last()).toBeFocused();
   });
 
   test("drives the group topology by keyboard: arrows between groups and pods, Enter opens a pod, Escape collapses", async ({ page }) => {

@@ -42,7 +42,7 @@ export function ClusterView() {
           {message}
         </p>
       )}
-      {!loaded ? <p className="text-slate-500">Loading…</p> : <RackMap nodes={state.node.values()} pods={pods} nodeActions={actions} onSelectPod={(pod) => void run({ action: "crashContainer", namespace: pod.namespace, pod: pod.name }, `Crash the container of ${pod.namespace}/${pod.name}?`)} />}
+      {!loaded ? <p className="text-slate-500">Loading…</p> : <RackMap nodes={[...state.node.values()]} pods={pods} nodeActions={actions} onSelectPod={(pod) => void run({ action: "crashContainer", namespace: pod.namespace, pod: pod.name }, `Crash the container of ${pod.namespace}/${pod.name}?`)} />}
     </div>
   );
 }

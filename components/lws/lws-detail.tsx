@@ -64,7 +64,7 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
         <div className="min-w-0">
           <Tabs label="Views" id="lws-view" tabs={TABS} selected={tab} onSelect={(t) => setParam("tab", t)}>
             {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} verdicts={verdicts} selectedPod={selected} onSelectPod={onSelectPod} />}
-            {tab === "placement" && <RackMap nodes={state.node.values()} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
+            {tab === "placement" && <RackMap nodes={[...state.node.values()]} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
             {tab === "diagnosis" && (diagnosis ? <DiagnosisPanel groups={diagnosis.groups} rollout={diagnosis.rollout} /> : <p className="text-slate-500">Diagnosing…</p>)}
             {tab === "events" && <EventsList events={events} />}
             {tab === "objects" && (

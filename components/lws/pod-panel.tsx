@@ -64,12 +64,16 @@ export function PodPanel({ pod, node, events, onClose }: { pod: PodView; node?: 
       <h3 className="mt-3 font-semibold">Logs (first container)</h3>
       <pre aria-label="Logs" className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">{log.data === undefined ? "loading…" : log.data || (pod.nodeName ? "(no output yet)" : "(no output: the pod is not scheduled yet)")}</pre>
       <h3 className="mt-3 font-semibold">Labels</h3>
-      <ul className="mt-1 space-y-0.5 font-mono text-xs">
-        {Object.entries(full.data?.metadata.labels ?? {}).map(([k, v]) => (
-          <li key={k} className="break-all">
-            {k}={v}
-          </li>
-        ))}
+      <ul aria-label="Labels" className="mt-1 space-y-0.5 font-mono text-xs">
+        {full.data ? (
+          Object.entries(full.data.metadata.labels ?? {}).map(([k, v]) => (
+            <li key={k} className="break-all">
+              {k}={v}
+            </li>
+          ))
+        ) : (
+          <li className="text-slate-500">{full.isError ? "could not read the pod" : "loading…"}</li>
+        )}
       </ul>
       <h3 className="mt-3 font-semibold">Events</h3>
       <EventsList events={events} />

@@ -4,16 +4,18 @@ import type { Verdict } from "@/lib/dashboard/diagnosis";
 import type { NodeView, PodView } from "@/lib/dashboard/view-models";
 import { podTone, POD_TONE_STYLE } from "../ui/health";
 import { VerdictBadge } from "../ui/verdict-badge";
+import { useChipRoving } from "./chip-roving";
 import { PodSummary } from "./pod-summary";
-import { layoutTopology } from "./topology-layout";
+import { layoutTopology, type ZoneLayout } from "./topology-layout";
 
 // Past this many pods in the picture, or on one node, pods are counted rather than drawn one by one.
 const CHIP_LIMIT = 3_000;
 const NODE_CHIP_LIMIT = 40;
 
 export interface RackMapProps {
-  nodes: Iterable<NodeView>;
-  pods: Iterable<PodView>;
+  /** arrays, not iterators: the map re-renders itself (keyboard focus) with the same props */
+  nodes: readonly NodeView[];
+  pods: readonly PodView[];
   /** only racks holding these pods are drawn in full (an LWS's placement); all when unset */
   focus?: boolean;
   highlightGroup?: number;
@@ -32,41 +34,49 @@ export function groupHue(index: number): string {
   return `hsl(${hue < 25 || hue > 340 ? hue + 45 : hue > 95 && hue < 150 ? hue + 60 : hue} 60% 42%)`;
 }
 
-type ChipProps = Pick<RackMapProps, "highlightGroup" | "groupVerdicts" | "onHoverGroup" | "onSelectPod" | "nodeActions">;
+type ChipProps = Pick<RackMapProps, "highlightGroup" | "groupVerdicts" | "onHoverGroup" | "onSelectPod" | "nodeActions"> & { tabStop?: string };
+
+/** The zones and racks drawn: with `focus`, only racks holding some of the pods. */
+function shownZones(zones: ZoneLayout[], focus: boolean): ZoneLayout[] {
+  if (!focus) return zones;
+  return zones.map((zone) => ({ ...zone, racks: zone.racks.filter((r) => r.nodes.some((n) => n.pods.length > 0)) })).filter((zone) => zone.racks.length > 0);
+}
 
 /** Zones → racks → nodes with each pod drawn where it runs: exclusive placement, or its violation, at a glance. */
 export function RackMap({ nodes, pods, focus = false, ...chips }: RackMapProps) {
-  const zones = layoutTopology(nodes, pods);
-  const placedCount = zones.reduce((n, z) => n + z.racks.reduce((m, r) => m + r.nodes.reduce((k, x) => k + x.pods.length, 0), 0), 0);
+  const zones = shownZones(layoutTopology(nodes, pods), focus);
+  const onNodes = zones.flatMap((z) => z.racks.flatMap((r) => r.nodes.map((n) => n.pods)));
+  const placedCount = onNodes.reduce((sum, onNode) => sum + onNode.length, 0);
+  const counted = (onNode: readonly PodView[]) => placedCount > CHIP_LIMIT || onNode.length > NODE_CHIP_LIMIT;
+  const drawn = onNodes.filter((onNode) => !counted(onNode)).flat();
+  const uids = new Set(drawn.map((p) => p.uid));
+  const roving = useChipRoving((uid) => uids.has(uid));
+  const tabStop = roving.tabStop(drawn[0]?.uid);
   return (
-    <div className="space-y-4">
-      {zones.map((zone) => {
-        const racks = focus ? zone.racks.filter((r) => r.nodes.some((n) => n.pods.length > 0)) : zone.racks;
-        if (racks.length === 0) return null;
-        return (
-          <section key={zone.name} aria-label={`Zone ${zone.name}`}>
-            <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{zone.name}</h3>
-            <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.min(racks.length, 8)}, minmax(0, 1fr))` }}>
-              {racks.map((rack) => (
-                <div key={rack.name} className="rounded-md border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900" role="group" aria-label={`Rack ${rack.name}`}>
-                  <div className="mb-1 text-xs font-medium">{rack.name}</div>
-                  <ul className="space-y-1">
-                    {rack.nodes.map(({ node, pods: placed }) => (
-                      <NodeItem key={node.name} node={node} pods={placed} counted={placedCount > CHIP_LIMIT || placed.length > NODE_CHIP_LIMIT} {...chips} />
-                    ))}
-                  </ul>
-                </div>
-              ))}
-            </div>
-          </section>
-        );
-      })}
+    <div className="space-y-4" onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
+      {zones.map((zone) => (
+        <section key={zone.name} aria-label={`Zone ${zone.name}`}>
+          <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{zone.name}</h3>
+          <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.min(zone.racks.length, 8)}, minmax(0, 1fr))` }}>
+            {zone.racks.map((rack) => (
+              <div key={rack.name} className="rounded-md border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900" role="group" aria-label={`Rack ${rack.name}`}>
+                <div className="mb-1 text-xs font-medium">{rack.name}</div>
+                <ul className="space-y-1">
+                  {rack.nodes.map(({ node, pods: onNode }) => (
+                    <NodeItem key={node.name} node={node} pods={onNode} counted={counted(onNode)} tabStop={tabStop} {...chips} />
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        </section>
+      ))}
     </div>
   );
 }
 
 /** One node: its name and state, its actions, and its pods drawn (or, `counted`, summed up). */
-function NodeItem({ node, pods, counted, highlightGroup, groupVerdicts, onHoverGroup, onSelectPod, nodeActions }: ChipProps & { node: NodeView; pods: PodView[]; counted: boolean }) {
+function NodeItem({ node, pods, counted, tabStop, highlightGroup, groupVerdicts, onHoverGroup, onSelectPod, nodeActions }: ChipProps & { node: NodeView; pods: PodView[]; counted: boolean }) {
   return (
     <li className={`rounded border px-1.5 py-1 text-xs ${node.ready ? "border-slate-200 dark:border-slate-700" : "border-red-400 bg-red-50 dark:bg-red-950"}`}>
       <div className="flex items-center gap-1">
@@ -82,7 +92,7 @@ function NodeItem({ node, pods, counted, highlightGroup, groupVerdicts, onHoverG
       ) : (
         <div className="mt-1 flex flex-wrap gap-0.5">
           {pods.map((pod) => (
-            <PodChip key={pod.uid} pod={pod} verdict={pod.groupIndex === undefined ? undefined : groupVerdicts?.get(pod.groupIndex)} dimmed={highlightGroup !== undefined && pod.groupIndex !== highlightGroup} onHoverGroup={onHoverGroup} onSelect={onSelectPod} />
+            <PodChip key={pod.uid} pod={pod} tabStop={tabStop === pod.uid} verdict={pod.groupIndex === undefined ? undefined : groupVerdicts?.get(pod.groupIndex)} dimmed={highlightGroup !== undefined && pod.groupIndex !== highlightGroup} onHoverGroup={onHoverGroup} onSelect={onSelectPod} />
           ))}
         </div>
       )}
@@ -90,7 +100,7 @@ function NodeItem({ node, pods, counted, highlightGroup, groupVerdicts, onHoverG
   );
 }
 
-function PodChip({ pod, verdict, dimmed, onHoverGroup, onSelect }: { pod: PodView; verdict?: Verdict; dimmed: boolean; onHoverGroup?: (g: number | undefined) => void; onSelect?: (pod: PodView) => void }) {
+function PodChip({ pod, tabStop, verdict, dimmed, onHoverGroup, onSelect }: { pod: PodView; tabStop: boolean; verdict?: Verdict; dimmed: boolean; onHoverGroup?: (g: number | undefined) => void; onSelect?: (pod: PodView) => void }) {
   const tone = podTone(pod);
   const unhealthy = verdict !== undefined && verdict !== "healthy";
   const label = `${pod.name}: ${pod.status}${pod.groupIndex !== undefined ? `, group ${pod.groupIndex}` : ""}${unhealthy ? ` (${verdict})` : ""}`;
@@ -98,6 +108,8 @@ function PodChip({ pod, verdict, dimmed, onHoverGroup, onSelect }: { pod: PodVie
     <>
       <button
         type="button"
+        data-chip={pod.uid}
+        tabIndex={tabStop ? 0 : -1}
         title={label}
         aria-label={label}
         onClick={() => onSelect?.(pod)}
