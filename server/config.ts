@@ -12,6 +12,8 @@ export interface ProcessConfig {
   gangScheduling?: GangSchedulerProvider;
   topologyFile?: string;
   podStartupMs: number;
+  /** LWS_EVENT_TTL_SECONDS: how long an event lives after its last write (kube-apiserver's --event-ttl) */
+  eventTtlSeconds: number;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -39,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ProcessConfig 
     gangScheduling: env.LWS_GANG_SCHEDULING ? oneOf("LWS_GANG_SCHEDULING", GANG_SCHEDULER_PROVIDERS, "volcano", env) : undefined,
     topologyFile: env.LWS_TOPOLOGY || undefined,
     podStartupMs: integer("LWS_SIM_POD_STARTUP_MS", 1000, env),
+    eventTtlSeconds: integer("LWS_EVENT_TTL_SECONDS", 3600, env),
   };
 }
 

@@ -88,6 +88,7 @@ async function startEmbedded(config: ProcessConfig, caPem: string): Promise<Clus
   const kubeconfigPath = join(config.dataDir, "kubeconfig");
   const cluster = new EmbeddedCluster({
     dbPath: join(config.dataDir, "cluster.db"),
+    eventTtlMs: config.eventTtlSeconds * 1000,
     simulation: {
       dataPlane: { topology: loadTopology(config.topologyFile), podStartupMs: config.podStartupMs, terminationMs: config.podStartupMs },
       // With LWS gang scheduling the embedded kube-scheduler stands in for volcano.

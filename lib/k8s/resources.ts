@@ -108,6 +108,8 @@ export const PODS = mustFind("", "pods");
 export const SERVICES = mustFind("", "services");
 export const ENDPOINTS = mustFind("", "endpoints");
 export const EVENTS = mustFind("", "events");
+/** The same events as events.k8s.io/v1 serves them. */
+export const EVENTS_K8S_IO = mustFind("events.k8s.io", "events");
 export const PERSISTENT_VOLUME_CLAIMS = mustFind("", "persistentvolumeclaims");
 export const CONFIG_MAPS = mustFind("", "configmaps");
 export const STATEFUL_SETS = mustFind("apps", "statefulsets");

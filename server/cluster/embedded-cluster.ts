@@ -6,6 +6,7 @@ import { ApiServer } from "./apiserver/http/api-handler";
 import type { PodLogSource } from "./apiserver/http/pod-subresources";
 import { ObjectRegistry } from "./apiserver/registry/object-registry";
 import { STRATEGIES } from "./apiserver/strategies";
+import { EventTtl } from "./controllers/event-ttl";
 import { GarbageCollector } from "./controllers/garbage-collector";
 import { NamespaceController } from "./controllers/namespace-controller";
 import { StatefulSetController } from "./controllers/statefulset/statefulset-controller";
@@ -19,6 +20,8 @@ export interface EmbeddedClusterOptions {
   dbPath: string;
   historySize?: number;
   synchronous?: "NORMAL" | "FULL";
+  /** how long an event lives after its last write (kube-apiserver's --event-ttl, 1 h) */
+  eventTtlMs?: number;
   /**
    * The simulated cluster around the API server: nodes and kubelets, the scheduler and the
    * StatefulSet controller. Off for tests of the API server alone.
@@ -54,7 +57,7 @@ export class EmbeddedCluster {
     this.registry = new ObjectRegistry(this.store, this.admission, STRATEGIES);
     this.client = new EmbeddedClient(this.registry, () => this.logs);
     this.informers = new InformerFactory(this.client);
-    this.controllers = [new GarbageCollector(this.registry), new NamespaceController(this.registry)];
+    this.controllers = [new GarbageCollector(this.registry), new NamespaceController(this.registry), new EventTtl(this.registry, { ttlMs: options.eventTtlMs })];
     const simulation = options.simulation;
     if (simulation) {
       this.dataPlane = new SimulatedDataPlane(this.client, this.informers, simulation.dataPlane);
