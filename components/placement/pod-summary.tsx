@@ -3,19 +3,31 @@ import { podTone, POD_TONE_STYLE, type PodTone } from "../ui/health";
 
 const TONES: readonly PodTone[] = ["ready", "starting", "failing", "terminating"];
 
+/** How many of the pods are in each state, in the legend's order, states nobody is in left out. */
+function countByTone(pods: readonly PodView[]): Array<[PodTone, number]> {
+  const counts = new Map<PodTone, number>();
+  for (const pod of pods) {
+    const tone = podTone(pod);
+    counts.set(tone, (counts.get(tone) ?? 0) + 1);
+  }
+  return TONES.flatMap((tone) => (counts.has(tone) ? [[tone, counts.get(tone) as number]] : []));
+}
+
+function summaryText(total: number, counts: ReadonlyArray<[PodTone, number]>): string {
+  const parts = counts.map(([tone, n]) => `${n} ${tone}`);
+  return `${total} ${total === 1 ? "pod" : "pods"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+}
+
 /** "40 pods: 38 ready, 2 failing": a node's pods counted by state. */
 export function podSummaryText(pods: readonly PodView[]): string {
-  const counts = new Map<PodTone, number>();
-  for (const pod of pods) counts.set(podTone(pod), (counts.get(podTone(pod)) ?? 0) + 1);
-  const parts = TONES.filter((t) => counts.has(t)).map((t) => `${counts.get(t)} ${t}`);
-  return `${pods.length} ${pods.length === 1 ? "pod" : "pods"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+  return summaryText(pods.length, countByTone(pods));
 }
 
 /** A node's pods as one bar split by state, for when drawing each pod would be too much to read (or render). */
 export function PodSummary({ pods }: { pods: readonly PodView[] }) {
   if (pods.length === 0) return null;
-  const text = podSummaryText(pods);
-  const counts = TONES.map((tone) => [tone, pods.filter((p) => podTone(p) === tone).length] as const).filter(([, n]) => n > 0);
+  const counts = countByTone(pods);
+  const text = summaryText(pods.length, counts);
   return (
     <div className="space-y-0.5">
       <div className="flex h-2 w-full overflow-hidden rounded-sm" aria-hidden>

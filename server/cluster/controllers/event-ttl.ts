@@ -24,11 +24,11 @@ export interface EventTtlOptions {
   sweepMs?: number;
 }
 
-/** When an event stored before a restart was last written: its last timestamp, else when it was made. */
-function lastWritten(event: KubeObject): number {
+/** When an event stored before a restart was last written: its last timestamp, else when it was made; `unknown` when neither parses. */
+function lastWritten(event: KubeObject, unknown: number): number {
   const record = event as KubeObject & { lastTimestamp?: string; eventTime?: string; series?: { lastObservedTime?: string } };
-  const time = record.series?.lastObservedTime ?? record.lastTimestamp ?? record.eventTime ?? event.metadata.creationTimestamp;
-  return time ? Date.parse(time) : 0;
+  const time = Date.parse(record.series?.lastObservedTime ?? record.lastTimestamp ?? record.eventTime ?? event.metadata.creationTimestamp ?? "");
+  return Number.isNaN(time) ? unknown : time;
 }
 
 /**
@@ -55,12 +55,14 @@ export class EventTtl {
 
   start(): void {
     const store = this.registry.store;
-    const stored = [...EVENT_RESOURCES.keys()].flatMap((resource) => [...store.entries(resource)].map((e) => this.expiry(resource, e.object, lastWritten(e.object) + this.ttlMs)));
+    const stored = [...EVENT_RESOURCES.keys()].flatMap((resource) => [...store.entries(resource)].map((e) => this.expiry(resource, e.object, lastWritten(e.object, this.clock()) + this.ttlMs)));
     this.queue.push(...stored.sort((a, b) => a.at - b.at));
     this.unsubscribe = store.onCommit((event) => {
       if (EVENT_RESOURCES.has(event.resource) && event.type !== "DELETED") this.queue.push(this.expiry(event.resource, event.object, this.clock() + this.ttlMs));
     });
-    this.timer = setInterval(() => void this.sweep(), this.options.sweepMs ?? Math.min(60_000, this.ttlMs / 10));
+    // A failed delete means the store refuses writes until a restart, which queues every stored event again: report it, go on.
+    const sweep = () => this.sweep().catch((err: unknown) => console.error("event TTL: could not delete expired events:", err instanceof Error ? err.message : err));
+    this.timer = setInterval(() => void sweep(), this.options.sweepMs ?? Math.min(60_000, this.ttlMs / 10));
     this.timer.unref();
   }
 
