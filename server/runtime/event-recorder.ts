@@ -1,81 +1,127 @@
+import { isNotFound } from "@/lib/k8s/api-errors";
 import { EVENTS } from "@/lib/k8s/resources";
 import { rfc3339 } from "@/lib/k8s/time";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { Client } from "./client";
+import { EventCorrelator, type CorrelatorOptions } from "./event-correlator";
 
 export type EventType = "Normal" | "Warning";
 
+/** One event as this recorder last saw it, and as it last let it be written. */
 interface Recorded {
+  object: KubeObject;
+  type: EventType;
+  reason: string;
   name: string;
   namespace: string;
-  count: number;
   firstTimestamp: string;
+  count: number;
+  /** count, time and message of the latest occurrence the spam filter let through */
+  allowed?: { count: number; lastTimestamp: string; message: string };
+  created: boolean;
+  /** a write is queued and will carry `allowed` as it is when it runs */
+  queued: boolean;
+  writes: Promise<void>;
 }
 
-// Like client-go's event correlator: a repeat of the same event within this window bumps its count.
+// A repeat of the same event within this window bumps its count; later it is a new event.
 const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
 const MAX_REMEMBERED = 4096;
 
 let lastNanos = 0n;
 
 /** client-go names events `<object>.<unix nanos in hex>`; strictly increasing here, so names never collide in-process. */
-function eventSuffix(now: Date): string {
-  const nanos = BigInt(now.getTime()) * 1_000_000n;
+function eventSuffix(nowMs: number): string {
+  const nanos = BigInt(nowMs) * 1_000_000n;
   lastNanos = nanos > lastNanos ? nanos : lastNanos + 1n;
   return lastNanos.toString(16);
 }
 
+function fresh(object: KubeObject, type: EventType, reason: string, nowMs: number): Recorded {
+  const namespace = object.metadata.namespace || "default";
+  const name = `${object.metadata.name}.${eventSuffix(nowMs)}`;
+  return { object, type, reason, name, namespace, firstTimestamp: rfc3339(new Date(nowMs)), count: 0, created: false, queued: false, writes: Promise.resolve() };
+}
+
 /**
  * Records core/v1 Events about objects, as Kubernetes components do (`kubectl describe` and the
- * dashboard read them). Fire-and-forget: a failed event write is logged, never thrown.
+ * dashboard read them), through client-go's correlation: repeats counted, similar events
+ * combined, a budget per object. Fire-and-forget: a failed event write is logged, never thrown.
+ * Writes of one event go one after another, as client-go's single sink goroutine writes them.
  */
 export class EventRecorder {
   private readonly recent = new Map<string, Recorded>();
+  private readonly correlator: EventCorrelator;
 
   constructor(
     private readonly client: Client,
     private readonly component: string,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+    options: CorrelatorOptions = {},
+  ) {
+    this.correlator = new EventCorrelator(component, options);
+  }
 
-  event(object: KubeObject, type: EventType, reason: string, message: string): void {
-    void this.record(object, type, reason, message).catch((err: unknown) => {
+  event(object: KubeObject, type: EventType, reason: string, reported: string): void {
+    const nowMs = this.clock().getTime();
+    const { message, key } = this.correlator.aggregate(object, type, reason, reported, nowMs);
+    const record = this.observe(key, object, type, reason, nowMs);
+    // As in client-go, a repeat held back by the spam filter still counts: the next write carries it.
+    if (!this.correlator.allow(object, nowMs)) return;
+    record.allowed = { count: record.count, lastTimestamp: rfc3339(new Date(nowMs)), message };
+    if (record.queued) return;
+    record.queued = true;
+    record.writes = record.writes.then(() => this.write(record)).catch((err: unknown) => {
       console.error(`[${this.component}] could not record event ${reason} on ${object.metadata.name}:`, err instanceof Error ? err.message : err);
     });
   }
 
-  private async record(object: KubeObject, type: EventType, reason: string, message: string): Promise<void> {
-    const now = rfc3339(this.clock());
-    const key = [object.metadata.uid, type, reason, message].join("\u0000");
-    const seen = this.recent.get(key);
-    if (seen && this.clock().getTime() - Date.parse(seen.firstTimestamp) < AGGREGATION_WINDOW_MS) {
-      seen.count++;
-      const patch = { count: seen.count, lastTimestamp: now };
+  private observe(key: string, object: KubeObject, type: EventType, reason: string, nowMs: number): Recorded {
+    let record = this.recent.get(key);
+    if (!record || nowMs - Date.parse(record.firstTimestamp) >= AGGREGATION_WINDOW_MS) {
+      record = fresh(object, type, reason, nowMs);
+      this.recent.delete(key);
+      if (this.recent.size >= MAX_REMEMBERED) this.recent.delete(this.recent.keys().next().value as string);
+      this.recent.set(key, record);
+    }
+    record.count++;
+    return record;
+  }
+
+  private async write(record: Recorded): Promise<void> {
+    record.queued = false;
+    const allowed = record.allowed;
+    if (!allowed) return;
+    if (record.created) {
       try {
-        await this.client.patch(EVENTS, seen.namespace, seen.name, { type: "merge", body: patch }, { fieldManager: this.component });
+        await this.client.patch(EVENTS, record.namespace, record.name, { type: "merge", body: allowed }, { fieldManager: this.component });
         return;
-      } catch {
-        this.recent.delete(key);
+      } catch (err) {
+        // Gone (its TTL ran out, or someone deleted it): the next occurrence is a new event.
+        if (!isNotFound(err)) throw err;
+        Object.assign(record, { name: `${record.object.metadata.name}.${eventSuffix(this.clock().getTime())}`, created: false });
       }
     }
-    const namespace = object.metadata.namespace || "default";
-    const name = `${object.metadata.name}.${eventSuffix(this.clock())}`;
-    await this.client.create(EVENTS, {
+    await this.client.create(EVENTS, this.eventObject(record, allowed), { fieldManager: this.component });
+    record.created = true;
+  }
+
+  private eventObject(record: Recorded, allowed: NonNullable<Recorded["allowed"]>): KubeObject {
+    const { object, type, reason } = record;
+    return {
       apiVersion: "v1",
       kind: "Event",
-      metadata: { name, namespace },
+      metadata: { name: record.name, namespace: record.namespace },
       involvedObject: { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name, namespace: object.metadata.namespace, uid: object.metadata.uid, resourceVersion: object.metadata.resourceVersion },
       reason,
-      message,
+      message: allowed.message,
       type,
-      count: 1,
-      firstTimestamp: now,
-      lastTimestamp: now,
+      count: allowed.count,
+      firstTimestamp: record.firstTimestamp,
+      lastTimestamp: allowed.lastTimestamp,
       source: { component: this.component },
       reportingComponent: this.component,
       reportingInstance: this.component,
-    }, { fieldManager: this.component });
-    if (this.recent.size >= MAX_REMEMBERED) this.recent.delete(this.recent.keys().next().value as string);
-    this.recent.set(key, { name, namespace, count: 1, firstTimestamp: now });
+    };
   }
 }

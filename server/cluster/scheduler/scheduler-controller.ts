@@ -79,7 +79,8 @@ export class SchedulerController {
     informers: InformerFactory,
     private readonly options: SchedulerOptions = {},
   ) {
-    this.recorder = new EventRecorder(client, SCHEDULER_NAME);
+    // kube-scheduler records through events.k8s.io, whose recorder counts repeats but has no spam filter.
+    this.recorder = new EventRecorder(client, SCHEDULER_NAME, undefined, { spamFilter: false });
     this.pods = informers.informer(PODS);
     this.nodes = informers.informer(NODES);
     this.namespaces = informers.informer(NAMESPACES);
