@@ -56,6 +56,18 @@ describe("EventRecorder", () => {
     expect((await events()).map((e) => e.count)).toEqual([41]);
   });
 
+  it("writes a repeat of an event someone deleted (its TTL ran out) as a new event", async () => {
+    const recorder = new EventRecorder(cluster.client, "kubelet", () => new Date(nowMs));
+    recorder.event(web, "Warning", "BackOff", "Back-off restarting failed container");
+    const [first] = await events();
+    await cluster.client.delete(EVENTS, "default", first.metadata.name ?? "");
+    recorder.event(web, "Warning", "BackOff", "Back-off restarting failed container");
+    const [second, ...more] = await events();
+    expect(more).toEqual([]);
+    expect(second.metadata.name).not.toBe(first.metadata.name);
+    expect(second.count).toBe(2);
+  });
+
   it("writes every event of a component without a spam filter", async () => {
     const recorder = new EventRecorder(cluster.client, "default-scheduler", () => new Date(nowMs), { spamFilter: false });
     for (let i = 0; i < 40; i++) recorder.event(web, "Warning", "FailedScheduling", "0/3 nodes are available: 3 Insufficient nvidia.com/gpu.");

@@ -99,7 +99,8 @@ export class EventRecorder {
       } catch (err) {
         // Gone (its TTL ran out, or someone deleted it): the next occurrence is a new event.
         if (!isNotFound(err)) throw err;
-        Object.assign(record, { name: `${record.object.metadata.name}.${eventSuffix(this.clock().getTime())}`, created: false });
+        record.name = `${record.object.metadata.name}.${eventSuffix(this.clock().getTime())}`;
+        record.created = false;
       }
     }
     await this.client.create(EVENTS, this.eventObject(record, allowed), { fieldManager: this.component });
