@@ -13,7 +13,7 @@ import { judgeGroup } from "./group-readiness";
 import { accountGroups, nextConditions, type Condition, type GroupObservation } from "./group-status";
 import { sharedService } from "./headless-services";
 import { leaderStatefulSet } from "./leader-statefulset";
-import type { LwsInformers } from "./lws-informers";
+import { LEADERS_INDEX, type LwsInformers } from "./lws-informers";
 import { lwsSpec, type LwsSpec } from "./lws-spec";
 import { isOwnedBy } from "./owner-references";
 import { deletingSurgeNote, leaderStatefulSetRollout, statefulSetMaxUnavailable, type GroupState } from "./rollout";
@@ -128,8 +128,7 @@ export class LwsReconciler {
     const name = lws.metadata.name ?? "";
     const namespace = lws.metadata.namespace ?? "";
     const groups: GroupObservation[] = this.informers.pods
-      .byLabel(LABELS.name, name)
-      .filter((p) => p.metadata.namespace === namespace && p.metadata.labels?.[LABELS.workerIndex] === "0")
+      .byIndex(LEADERS_INDEX, `${namespace}/${name}`)
       .map((leader) => {
         const index = Number(leader.metadata.labels?.[LABELS.groupIndex] ?? leader.metadata.name?.split("-").pop());
         const workers = this.informers.statefulSets.get(namespace, leader.metadata.name ?? "");
