@@ -1,33 +1,13 @@
 import type { KubeObject } from "@/lib/k8s/types";
+import { LruCache } from "./lru-cache";
 
 // client-go's EventCorrelator defaults (tools/record/events_cache.go).
-const CACHE_ENTRIES = 4096;
+/** entries of each of the correlator's caches (aggregation, spam budgets, and the recorder's events) */
+export const CORRELATOR_CACHE_ENTRIES = 4096;
 const AGGREGATE_MAX_EVENTS = 10;
 const AGGREGATE_INTERVAL_MS = 600_000;
 const SPAM_BURST = 25;
 const SPAM_PER_SECOND = 1 / 300;
-
-/** A Map that forgets its least recently used entry past `limit`, as client-go's LRU caches do. */
-class LruCache<V> {
-  private readonly entries = new Map<string, V>();
-
-  constructor(private readonly limit: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
-  }
-}
 
 /** client-go's token bucket: `burst` tokens, refilled at `perSecond`. */
 class TokenBucket {
@@ -72,8 +52,8 @@ function objectKey(object: KubeObject): string {
  * burst of 25 events about an object, then one every 5 minutes.
  */
 export class EventCorrelator {
-  private readonly aggregates = new LruCache<AggregateRecord>(CACHE_ENTRIES);
-  private readonly budgets = new LruCache<TokenBucket>(CACHE_ENTRIES);
+  private readonly aggregates = new LruCache<AggregateRecord>(CORRELATOR_CACHE_ENTRIES);
+  private readonly budgets = new LruCache<TokenBucket>(CORRELATOR_CACHE_ENTRIES);
 
   constructor(
     private readonly component: string,

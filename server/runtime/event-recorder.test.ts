@@ -56,6 +56,15 @@ describe("EventRecorder", () => {
     expect((await events()).map((e) => e.count)).toEqual([41]);
   });
 
+  it("counts a late repeat into the event it remembers, as client-go's event logger does", async () => {
+    const recorder = new EventRecorder(cluster.client, "kubelet", () => new Date(nowMs));
+    recorder.event(web, "Normal", "Pulled", 'Container image "vllm:1" already present on machine');
+    await events();
+    nowMs += 30 * 60_000;
+    recorder.event(web, "Normal", "Pulled", 'Container image "vllm:1" already present on machine');
+    expect((await events()).map((e) => [e.count, e.firstTimestamp, e.lastTimestamp])).toEqual([[2, "2026-11-29T12:00:00Z", "2026-11-29T12:30:00Z"]]);
+  });
+
   it("writes a repeat of an event someone deleted (its TTL ran out) as a new event", async () => {
     const recorder = new EventRecorder(cluster.client, "kubelet", () => new Date(nowMs));
     recorder.event(web, "Warning", "BackOff", "Back-off restarting failed container");

@@ -3,7 +3,8 @@ import { EVENTS } from "@/lib/k8s/resources";
 import { rfc3339 } from "@/lib/k8s/time";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { Client } from "./client";
-import { EventCorrelator, type CorrelatorOptions } from "./event-correlator";
+import { CORRELATOR_CACHE_ENTRIES, EventCorrelator, type CorrelatorOptions } from "./event-correlator";
+import { LruCache } from "./lru-cache";
 
 export type EventType = "Normal" | "Warning";
 
@@ -23,10 +24,6 @@ interface Recorded {
   queued: boolean;
   writes: Promise<void>;
 }
-
-// A repeat of the same event within this window bumps its count; later it is a new event.
-const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
-const MAX_REMEMBERED = 4096;
 
 let lastNanos = 0n;
 
@@ -50,7 +47,8 @@ function fresh(object: KubeObject, type: EventType, reason: string, nowMs: numbe
  * Writes of one event go one after another, as client-go's single sink goroutine writes them.
  */
 export class EventRecorder {
-  private readonly recent = new Map<string, Recorded>();
+  // client-go's event logger: a repeat of a remembered event bumps its count, however late it comes.
+  private readonly recent = new LruCache<Recorded>(CORRELATOR_CACHE_ENTRIES);
   private readonly correlator: EventCorrelator;
 
   constructor(
@@ -78,12 +76,7 @@ export class EventRecorder {
 
   private observe(key: string, object: KubeObject, type: EventType, reason: string, nowMs: number): Recorded {
     let record = this.recent.get(key);
-    if (!record || nowMs - Date.parse(record.firstTimestamp) >= AGGREGATION_WINDOW_MS) {
-      record = fresh(object, type, reason, nowMs);
-      this.recent.delete(key);
-      if (this.recent.size >= MAX_REMEMBERED) this.recent.delete(this.recent.keys().next().value as string);
-      this.recent.set(key, record);
-    }
+    if (!record) this.recent.set(key, (record = fresh(object, type, reason, nowMs)));
     record.count++;
     return record;
   }
