@@ -4,6 +4,7 @@ import { InformerFactory } from "@/server/runtime/informer-factory";
 import { AdmissionChain } from "./apiserver/admission/admission";
 import { ApiServer } from "./apiserver/http/api-handler";
 import type { PodLogSource } from "./apiserver/http/pod-subresources";
+import { shareManagedFields } from "./apiserver/patch/fields-v1-sharing";
 import { ObjectRegistry } from "./apiserver/registry/object-registry";
 import { STRATEGIES } from "./apiserver/strategies";
 import { EventTtl } from "./controllers/event-ttl";
@@ -53,7 +54,7 @@ export class EmbeddedCluster {
   private readonly dataPlane?: SimulatedDataPlane;
 
   constructor(options: EmbeddedClusterOptions) {
-    this.store = new Store({ path: options.dbPath, historySize: options.historySize, synchronous: options.synchronous });
+    this.store = new Store({ path: options.dbPath, historySize: options.historySize, synchronous: options.synchronous, prepareLoaded: shareManagedFields });
     this.registry = new ObjectRegistry(this.store, this.admission, STRATEGIES);
     this.client = new EmbeddedClient(this.registry, () => this.logs);
     this.informers = new InformerFactory(this.client);

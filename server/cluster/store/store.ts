@@ -26,6 +26,11 @@ export interface StoreOptions {
   /** events kept per resource for watch resumption */
   historySize?: number;
   synchronous?: "NORMAL" | "FULL";
+  /**
+   * Called with each object read back from disk, before it is frozen: lets the API layer share
+   * what objects have in common (managedFields), as its writes share them.
+   */
+  prepareLoaded?: (object: KubeObject) => void;
 }
 
 export class ExpiredError extends Error {
@@ -65,7 +70,9 @@ export class Store {
     this.historySize = options.historySize ?? 10_000;
     this.rv = this.persistence.lastResourceVersion();
     for (const row of this.persistence.rows()) {
-      const object = deepFreeze(JSON.parse(row.json) as KubeObject);
+      const object = JSON.parse(row.json) as KubeObject;
+      options.prepareLoaded?.(object);
+      deepFreeze(object);
       this.index(row.resource, entryOf(row.resource, object, row.json));
     }
   }
@@ -254,14 +261,17 @@ export class Store {
 // bulk: their JSON is made again when asked for rather than held, some 440 MB at 100,000 pods.
 const JSON_ON_DEMAND = new Set(["events", "events.k8s.io/events"]);
 
+/** An entry whose JSON is made when read: the getter sits on the prototype, not in a closure per entry. */
+class JsonOnDemandEntry implements StoreEntry {
+  constructor(readonly object: KubeObject) {}
+
+  get json(): string {
+    return JSON.stringify(this.object);
+  }
+}
+
 function entryOf(resource: string, object: KubeObject, json: string): StoreEntry {
-  if (!JSON_ON_DEMAND.has(resource)) return { object, json };
-  return {
-    object,
-    get json() {
-      return JSON.stringify(object);
-    },
-  };
+  return JSON_ON_DEMAND.has(resource) ? new JsonOnDemandEntry(object) : { object, json };
 }
 
 function withResourceVersion(object: KubeObject, rv: number): KubeObject {

@@ -1,5 +1,5 @@
 import { isRecord } from "@/lib/k8s/types";
-import { deepFreeze } from "../../store/deep-freeze";
+import { shareFieldsV1 } from "./fields-v1-sharing";
 import { listStrategyAt } from "./merge-keys";
 
 /**
@@ -102,28 +102,17 @@ const decodedTrees = new WeakMap<object, FieldSet>();
 
 const INTERNED_TREES_LIMIT = 10_000;
 const internedTrees = new Map<string, Record<string, unknown>>();
-const encodedSets = new Map<string, Record<string, unknown>>();
 
 /**
- * One shared instance per distinct fieldsV1 tree. Objects stamped from one template (a
- * StatefulSet's pods, a component's events) own the same fields, and managedFields are nearly
- * half of each object: sharing them keeps 100,000 pods in memory, and lets the next write
- * reuse the decoded set.
+ * The shared tree whose JSON is `json`, parsed only the first time: objects stamped from one
+ * template (a StatefulSet's pods, a component's events) own the same fields, so the text of a
+ * created tree finds its tree without walking it.
  */
-export function internFieldsV1(tree: Record<string, unknown>): Record<string, unknown> {
-  return internedTree(JSON.stringify(tree), () => tree);
-}
-
-/** The shared tree whose JSON is `json`, parsed only the first time: for trees built as text. */
 export function internFieldsV1Json(json: string): Record<string, unknown> {
-  return internedTree(json, () => JSON.parse(json) as Record<string, unknown>);
-}
-
-function internedTree(json: string, tree: () => Record<string, unknown>): Record<string, unknown> {
   const shared = internedTrees.get(json);
   if (shared) return shared;
   if (internedTrees.size >= INTERNED_TREES_LIMIT) internedTrees.clear();
-  const made = deepFreeze(tree());
+  const made = shareFieldsV1(JSON.parse(json) as Record<string, unknown>);
   internedTrees.set(json, made);
   return made;
 }
@@ -186,15 +175,7 @@ export class FieldSet {
 
   /** The fieldsV1 tree: a member with children carries `"."`; a member without children is `{}`. */
   toFieldsV1(): Record<string, unknown> {
-    if (this.encoded) return this.encoded;
-    // Equal sets (every pod's kubelet owns the same status fields) share one tree, found by their sorted keys.
-    const members = [...this.members.keys()].sort().join("\n");
-    this.encoded = encodedSets.get(members);
-    if (!this.encoded) {
-      if (encodedSets.size >= INTERNED_TREES_LIMIT) encodedSets.clear();
-      this.encoded = internFieldsV1(this.encode());
-      encodedSets.set(members, this.encoded);
-    }
+    this.encoded ??= shareFieldsV1(this.encode());
     return this.encoded;
   }
 
@@ -213,7 +194,7 @@ export class FieldSet {
       }
       node["."] = {};
     }
-    return collapseLeaves(root);
+    return root;
   }
 
   static fromFieldsV1(tree: unknown): FieldSet {
@@ -241,12 +222,6 @@ export class FieldSet {
     if (isRecord(tree)) walk(tree, []);
     return FieldSet.of(paths);
   }
-}
-
-function collapseLeaves(node: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(node);
-  if (keys.length === 1 && keys[0] === ".") return {};
-  return Object.fromEntries(keys.map((key) => [key, isRecord(node[key]) ? collapseLeaves(node[key]) : node[key]]));
 }
 
 /**
