@@ -1,5 +1,5 @@
 import { isRecord } from "@/lib/k8s/types";
-import { shareFieldsV1 } from "./fields-v1-sharing";
+import { sharedTreeOfPaths, shareFieldsV1 } from "./fields-v1-sharing";
 import { listStrategyAt } from "./merge-keys";
 
 /**
@@ -100,6 +100,18 @@ function comparePaths(a: FieldPath, b: FieldPath): number {
 
 const decodedTrees = new WeakMap<object, FieldSet>();
 
+const SEPARATOR = "\u0000";
+
+/**
+ * A path as one string, for the members map: its elements joined, which costs half of JSON. No
+ * element begins with "[" (they begin with "f:", "k:", "v:", "i:" or are "."), so the JSON kept
+ * for the rare element holding the separator cannot be mistaken for a joined path.
+ */
+function pathKey(path: FieldPath): string {
+  for (const element of path) if (element.includes(SEPARATOR)) return JSON.stringify(path);
+  return path.join(SEPARATOR);
+}
+
 const INTERNED_TREES_LIMIT = 10_000;
 const internedTrees = new Map<string, Record<string, unknown>>();
 
@@ -125,7 +137,7 @@ export class FieldSet {
 
   static of(paths: Iterable<FieldPath>): FieldSet {
     const members = new Map<string, FieldPath>();
-    for (const path of paths) if (path.length > 0) members.set(JSON.stringify(path), path);
+    for (const path of paths) if (path.length > 0) members.set(pathKey(path), path);
     return new FieldSet(members);
   }
 
@@ -134,7 +146,7 @@ export class FieldSet {
   }
 
   has(path: FieldPath): boolean {
-    return this.members.has(JSON.stringify(path));
+    return this.members.has(pathKey(path));
   }
 
   /** The members in upstream's order: field names, then keys, then values, depth first. */
@@ -175,27 +187,13 @@ export class FieldSet {
 
   /** The fieldsV1 tree: a member with children carries `"."`; a member without children is `{}`. */
   toFieldsV1(): Record<string, unknown> {
-    this.encoded ??= shareFieldsV1(this.encode());
+    this.encoded ??= sharedTreeOfPaths(this.members.values(), compareElements);
     return this.encoded;
   }
 
   // FieldSets are immutable, so each is encoded (and decoded, below) once: managers whose fields
   // an update leaves alone are re-encoded on every write otherwise.
   private encoded?: Record<string, unknown>;
-
-  private encode(): Record<string, unknown> {
-    const root: Record<string, unknown> = {};
-    for (const path of this.paths()) {
-      let node = root;
-      for (const element of path) {
-        const child = isRecord(node[element]) ? node[element] : {};
-        node[element] = child;
-        node = child;
-      }
-      node["."] = {};
-    }
-    return root;
-  }
 
   static fromFieldsV1(tree: unknown): FieldSet {
     if (typeof tree === "object" && tree !== null) {

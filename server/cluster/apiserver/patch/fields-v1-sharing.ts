@@ -38,9 +38,45 @@ export function shareFieldsV1(tree: Record<string, unknown>): Record<string, unk
     key += `${element.length}:${element}${id},`;
   }
   if (elements.length === 0) return EMPTY;
-  const shared = SUBTREES_BY_KEY.get(key);
-  if (shared) return shared;
-  return remember(key, elements, children);
+  return SUBTREES_BY_KEY.get(key) ?? remember(key, elements, children);
+}
+
+/** A tree being built from paths: whether the path to it is a member, and its children. */
+interface PathNode {
+  member: boolean;
+  children: Map<string, PathNode>;
+}
+
+/**
+ * The shared fieldsV1 tree of a set of paths, each node's children in `order` after its `"."`
+ * marker. Built in Maps: plain objects keyed by pod IPs would each make a new hidden class.
+ */
+export function sharedTreeOfPaths(paths: Iterable<readonly string[]>, order: (a: string, b: string) => number): Record<string, unknown> {
+  const root: PathNode = { member: false, children: new Map() };
+  for (const path of paths) {
+    let node = root;
+    for (const element of path) {
+      let child = node.children.get(element);
+      if (!child) node.children.set(element, (child = { member: false, children: new Map() }));
+      node = child;
+    }
+    node.member = true;
+  }
+  return sharePathNode(root, order);
+}
+
+function sharePathNode(node: PathNode, order: (a: string, b: string) => number): Record<string, unknown> {
+  if (node.children.size === 0) return EMPTY;
+  const elements = [...node.children.keys()].sort(order);
+  if (node.member) elements.unshift(".");
+  const children: Array<Record<string, unknown>> = [];
+  let key = "";
+  for (const element of elements) {
+    const child = element === "." ? EMPTY : sharePathNode(node.children.get(element) as PathNode, order);
+    children.push(child);
+    key += `${element.length}:${element}${KEY_OF_SUBTREE.get(child)},`;
+  }
+  return SUBTREES_BY_KEY.get(key) ?? remember(key, elements, children);
 }
 
 /** Shares the fieldsV1 trees of an object read back from disk (in place: it is not frozen yet). */
