@@ -1,22 +1,34 @@
-import { benchApiServer } from "./api-server.bench";
-import { benchLws } from "./lws.bench";
-import { benchPage } from "./page.bench";
-import { benchSimulation } from "./simulation.bench";
-import { benchScale } from "./scale.bench";
-import { benchStream } from "./stream.bench";
+import { spawnSync } from "node:child_process";
+import SERVER_NODE_FLAGS from "../scripts/server-node-flags.json";
+import { SCENARIOS } from "./scenarios";
 
-/** `npm run bench`: every scenario prints its figures next to the issue's targets. */
-async function main(): Promise<void> {
+/**
+ * `npm run bench`: every scenario prints its figures next to the issue's targets. Each runs in a
+ * process of its own, so no scenario's figures carry what an earlier one left in the heap (the
+ * memory figures least of all), in production mode and with the Node flags `npm start` runs the
+ * server with.
+ * `npm run bench -- lws` runs only the scenarios named.
+ */
+function main(): number {
   console.log(`LWS Console benchmarks — node ${process.version}, ${new Date().toISOString()}`);
-  await benchApiServer();
-  await benchSimulation();
-  await benchLws();
-  await benchStream();
-  await benchScale();
-  await benchPage();
+  const named = process.argv.slice(2);
+  const unknown = named.filter((name) => !(name in SCENARIOS));
+  if (unknown.length > 0) {
+    console.error(`no scenario ${unknown.join(", ")}; there are ${Object.keys(SCENARIOS).join(", ")}`);
+    return 2;
+  }
+  for (const name of named.length > 0 ? named : Object.keys(SCENARIOS)) {
+    const child = spawnSync(process.execPath, [...process.execArgv, ...SERVER_NODE_FLAGS, new URL("./scenario.ts", import.meta.url).pathname, name], {
+      stdio: "inherit",
+      // The figures are the product's: `npm start` runs the server in production mode.
+      env: { ...process.env, NODE_ENV: "production" },
+    });
+    if (child.status !== 0) {
+      console.error(`scenario ${name} failed (exit ${child.status ?? child.signal})`);
+      return 1;
+    }
+  }
+  return 0;
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+process.exitCode = main();

@@ -52,8 +52,8 @@ function objectKey(object: KubeObject): string {
  * burst of 25 events about an object, then one every 5 minutes.
  */
 export class EventCorrelator {
-  private readonly aggregates = new LruCache<AggregateRecord>(CORRELATOR_CACHE_ENTRIES);
-  private readonly budgets = new LruCache<TokenBucket>(CORRELATOR_CACHE_ENTRIES);
+  private readonly aggregates = new LruCache<string, AggregateRecord>(CORRELATOR_CACHE_ENTRIES);
+  private readonly budgets = new LruCache<string, TokenBucket>(CORRELATOR_CACHE_ENTRIES);
 
   constructor(
     private readonly component: string,

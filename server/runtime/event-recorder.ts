@@ -48,7 +48,7 @@ function fresh(object: KubeObject, type: EventType, reason: string, nowMs: numbe
  */
 export class EventRecorder {
   // client-go's event logger: a repeat of a remembered event bumps its count, however late it comes.
-  private readonly recent = new LruCache<Recorded>(CORRELATOR_CACHE_ENTRIES);
+  private readonly recent = new LruCache<string, Recorded>(CORRELATOR_CACHE_ENTRIES);
   private readonly correlator: EventCorrelator;
 
   constructor(

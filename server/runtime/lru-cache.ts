@@ -1,10 +1,10 @@
 /** A Map that forgets its least recently used entry past `limit`, as client-go's LRU caches do. */
-export class LruCache<V> {
-  private readonly entries = new Map<string, V>();
+export class LruCache<K, V> {
+  private readonly entries = new Map<K, V>();
 
   constructor(private readonly limit: number) {}
 
-  get(key: string): V | undefined {
+  get(key: K): V | undefined {
     const value = this.entries.get(key);
     if (value !== undefined) {
       this.entries.delete(key);
@@ -13,9 +13,9 @@ export class LruCache<V> {
     return value;
   }
 
-  set(key: string, value: V): void {
+  set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as K);
   }
 }

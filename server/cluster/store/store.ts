@@ -73,7 +73,7 @@ export class Store {
       const object = JSON.parse(row.json) as KubeObject;
       options.prepareLoaded?.(object);
       deepFreeze(object);
-      this.index(row.resource, entryOf(row.resource, object, row.json));
+      this.index(row.resource, JSON_ON_DEMAND.has(row.resource) ? new JsonOnDemandEntry(object) : new LoadedEntry(object));
     }
   }
 
@@ -267,6 +267,22 @@ class JsonOnDemandEntry implements StoreEntry {
 
   get json(): string {
     return JSON.stringify(this.object);
+  }
+}
+
+/**
+ * An object read back from disk: its JSON is made when first read, then kept. Keeping the row's
+ * text instead would interleave in the heap strings that die at the object's next write with the
+ * parts of the object that outlive it, which leaves a restarted cluster's heap fragmented.
+ */
+class LoadedEntry implements StoreEntry {
+  private text: string | undefined;
+
+  constructor(readonly object: KubeObject) {}
+
+  get json(): string {
+    this.text ??= JSON.stringify(this.object);
+    return this.text;
   }
 }
 

@@ -1,4 +1,5 @@
 import { isRecord } from "@/lib/k8s/types";
+import { LruCache } from "@/server/runtime/lru-cache";
 import { sharedTreeOfPaths, shareFieldsV1 } from "./fields-v1-sharing";
 import { listStrategyAt } from "./merge-keys";
 
@@ -98,7 +99,11 @@ function comparePaths(a: FieldPath, b: FieldPath): number {
   return a.length - b.length;
 }
 
-const decodedTrees = new WeakMap<object, FieldSet>();
+// Decoded trees are kept for the writes that follow soon (a status written again, a manager
+// whose fields an update leaves alone), not for every object alive: a pod's own tree would
+// otherwise keep its set, some 5 KB, for as long as the pod lives.
+const DECODED_TREES_LIMIT = 4096;
+const decodedTrees = new LruCache<object, FieldSet>(DECODED_TREES_LIMIT);
 
 const SEPARATOR = "\u0000";
 
