@@ -74,9 +74,12 @@ export function listItems(kind: string, names: readonly string[], list: readonly
 export function childrenOf(kind: string, names: readonly string[], value: unknown): Child[] | undefined {
   if (Array.isArray(value)) return listItems(kind, names, value)?.map((item) => ({ ...item, names }));
   if (!isRecord(value)) return undefined;
-  return Object.entries(value)
-    .filter(([field, child]) => child !== undefined && !isServerOwned(names, field))
-    .map(([field, child]) => ({ element: `f:${field}`, names: [...names, field], value: child }));
+  const children: Child[] = [];
+  for (const field of Object.keys(value)) {
+    const child = value[field];
+    if (child !== undefined && !isServerOwned(names, field)) children.push({ element: `f:${field}`, names: [...names, field], value: child });
+  }
+  return children;
 }
 
 export function isListItem(element: PathElement): boolean {

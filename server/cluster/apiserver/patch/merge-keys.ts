@@ -88,9 +88,13 @@ const KINDS: Readonly<Record<string, Fields>> = {
   },
 };
 
+// Every list of every write asks: one schema per kind, made once.
+const SCHEMAS = new Map<string, Fields>();
+
 function fieldsOf(kind: string): Fields {
-  const own = Object.hasOwn(KINDS, kind) ? KINDS[kind] : {};
-  return { ...own, metadata: object(objectMeta) };
+  let fields = SCHEMAS.get(kind);
+  if (!fields) SCHEMAS.set(kind, (fields = { ...(Object.hasOwn(KINDS, kind) ? KINDS[kind] : {}), metadata: object(objectMeta) }));
+  return fields;
 }
 
 /** How a list at `path` (field names only, no indices, e.g. ["spec","template","spec","containers"]) of object `kind` ("Pod", "StatefulSet", ...) merges under strategic merge patch / server-side apply. Unknown paths are atomic. */
