@@ -96,9 +96,19 @@ test.describe("the live dashboard", () => {
     const entry = stuck.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^crowded\/racks group \d+ \(stuck\)$/ }) });
     await expect(entry).toHaveCount(1);
     await expect(entry).toHaveText(new RegExp(`^crowded/racks group \\d+ \\(stuck\\): ${cause}`));
+    const stuckGroup = Number(/group (\d+)/.exec((await entry.getByRole("link").textContent()) ?? "")?.[1]);
     await entry.getByRole("link").click();
-    await expect(page).toHaveURL(/\/lws\/crowded\/racks\?tab=diagnosis$/);
-    await expect(page.getByLabel("Diagnosis").getByText(new RegExp(`^${cause}`))).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/lws/crowded/racks\\?tab=diagnosis&group=${stuckGroup}$`));
+    // The group the link names is marked among the others, and its cause is the one listed.
+    const linked = page.getByLabel("Diagnosis").locator('li[aria-current="true"]');
+    await expect(linked).toHaveCount(1);
+    await expect(linked.getByText(`Group ${stuckGroup}`, { exact: true })).toBeVisible();
+    await expect(linked.getByText(new RegExp(`^${cause}`))).toBeVisible();
+    // The same group's URL on the groups tab opens the topology on it, as its tab stop.
+    await page.goto(`${app.baseURL}/lws/crowded/racks?group=${stuckGroup}`);
+    const header = page.getByLabel("Group topology").getByRole("button", { name: new RegExp(`^Group ${stuckGroup}\\b`) });
+    await expect(header).toBeInViewport({ timeout: 20_000 });
+    await expect(header).toHaveAttribute("tabindex", "0");
   });
 
   test("the cluster page shows racks and nodes with their allocation, its pods one tab stop", async ({ page }) => {

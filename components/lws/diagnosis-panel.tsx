@@ -1,3 +1,6 @@
+"use client";
+
+import { useEffect, useRef } from "react";
 import type { Cause, GroupDiagnosis, RestartHistory, RolloutDiagnosis } from "@/lib/dashboard/diagnosis";
 import { age } from "../ui/time-ago";
 import { VerdictBadge } from "../ui/verdict-badge";
@@ -40,9 +43,32 @@ function RestartHistoryList({ groups }: { groups: GroupDiagnosis[] }) {
   );
 }
 
-/** Why the rolling update and each unhealthy group are where they are, with evidence and a next step. */
-export function DiagnosisPanel({ groups, rollout }: { groups: GroupDiagnosis[]; rollout?: RolloutDiagnosis }) {
-  const unhealthy = groups.filter((g) => g.verdict !== "healthy");
+function GroupCard({ group, linked }: { group: GroupDiagnosis; linked: boolean }) {
+  const card = useRef<HTMLLIElement>(null);
+  // A group the URL names is scrolled to once, when the panel opens on it.
+  useEffect(() => {
+    if (linked) card.current?.scrollIntoView({ block: "center" });
+  }, [linked]);
+  return (
+    <li ref={card} aria-current={linked || undefined} className={`rounded-lg border bg-white p-3 dark:bg-slate-900 ${linked ? "border-sky-500 ring-2 ring-sky-500" : "border-slate-200 dark:border-slate-800"}`}>
+      <div className="flex items-center gap-2">
+        <span className="font-semibold">Group {group.index}</span>
+        <VerdictBadge verdict={group.verdict} className="py-0.5 text-xs" />
+      </div>
+      {group.causes.length === 0 && <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{group.verdict === "healthy" ? "Ready, and nothing wrong with it." : "Pods are starting."}</p>}
+      {group.causes.map((cause, i) => (
+        <CauseText key={i} cause={cause} />
+      ))}
+    </li>
+  );
+}
+
+/**
+ * Why the rolling update and each unhealthy group are where they are, with evidence and a next
+ * step. `linkedGroup`, the group the URL names, is shown even when healthy, and marked.
+ */
+export function DiagnosisPanel({ groups, rollout, linkedGroup }: { groups: GroupDiagnosis[]; rollout?: RolloutDiagnosis; linkedGroup?: number }) {
+  const shown = groups.filter((g) => g.verdict !== "healthy" || g.index === linkedGroup);
   return (
     <div className="space-y-4">
       {rollout && (
@@ -54,21 +80,11 @@ export function DiagnosisPanel({ groups, rollout }: { groups: GroupDiagnosis[]; 
           <CauseText cause={rollout} />
         </section>
       )}
-      {unhealthy.length === 0 ? (
-        <p className="text-emerald-700 dark:text-emerald-300">All {groups.length} groups are healthy.</p>
-      ) : (
+      {shown.every((g) => g.verdict === "healthy") && <p className="text-emerald-700 dark:text-emerald-300">All {groups.length} groups are healthy.</p>}
+      {shown.length > 0 && (
         <ul className="space-y-3" aria-label="Diagnosis">
-          {unhealthy.map((group) => (
-            <li key={group.index} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-              <div className="flex items-center gap-2">
-                <span className="font-semibold">Group {group.index}</span>
-                <VerdictBadge verdict={group.verdict} className="py-0.5 text-xs" />
-              </div>
-              {group.causes.length === 0 && <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Pods are starting.</p>}
-              {group.causes.map((cause, i) => (
-                <CauseText key={i} cause={cause} />
-              ))}
-            </li>
+          {shown.map((group) => (
+            <GroupCard key={group.index} group={group} linked={group.index === linkedGroup} />
           ))}
         </ul>
       )}

@@ -19,7 +19,12 @@ import { useLwsDetail } from "./use-lws-detail";
 const TABS = ["groups", "diagnosis", "placement", "events", "objects"] as const;
 type Tab = (typeof TABS)[number];
 
-/** `/lws/<ns>/<name>`: groups, placement, events and owned objects of one LWS, live; the URL carries tab and pod. */
+/** A group index from the URL (`?group=3`), if it is one. */
+function groupParam(value: string | null): number | undefined {
+  return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** `/lws/<ns>/<name>`: groups, placement, events and owned objects of one LWS, live; the URL carries tab, group and pod. */
 export function LwsDetail({ namespace, name }: { namespace: string; name: string }) {
   const { data: state, loaded } = useCluster();
   const params = useSearchParams();
@@ -28,6 +33,7 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
   const [hoverGroup, setHoverGroup] = useState<number>();
   const tab: Tab = TABS.includes(params.get("tab") as Tab) ? (params.get("tab") as Tab) : "groups";
   const selected = params.get("pod") ?? undefined;
+  const linkedGroup = groupParam(params.get("group"));
   const setParam = useCallback((key: string, value: string | undefined) => {
     const next = new URLSearchParams(params.toString());
     if (value === undefined) next.delete(key);
@@ -63,9 +69,9 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
       <div className={`grid gap-4 ${selectedPod ? "lg:grid-cols-[1fr_24rem]" : ""}`}>
         <div className="min-w-0">
           <Tabs label="Views" id="lws-view" tabs={TABS} selected={tab} onSelect={(t) => setParam("tab", t)}>
-            {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} verdicts={verdicts} selectedPod={selected} onSelectPod={onSelectPod} />}
+            {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} verdicts={verdicts} selectedPod={selected} onSelectPod={onSelectPod} linkedGroup={linkedGroup} />}
             {tab === "placement" && <RackMap nodes={[...state.node.values()]} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
-            {tab === "diagnosis" && (diagnosis ? <DiagnosisPanel groups={diagnosis.groups} rollout={diagnosis.rollout} /> : <p className="text-slate-500">Diagnosing…</p>)}
+            {tab === "diagnosis" && (diagnosis ? <DiagnosisPanel groups={diagnosis.groups} rollout={diagnosis.rollout} linkedGroup={linkedGroup} /> : <p className="text-slate-500">Diagnosing…</p>)}
             {tab === "events" && <EventsList events={events} />}
             {tab === "objects" && (
               <ul className="space-y-1 text-sm">

@@ -1,7 +1,7 @@
 import type { ClusterState } from "@/lib/dashboard/cluster-state";
 
 /** Nodes, racks and GPUs in one line: the capacity every group is placed into. */
-export function ClusterSummary({ state, stuckGroups }: { state: ClusterState; stuckGroups: number }) {
+export function ClusterSummary({ state, stuckGroups, degradedGroups }: { state: ClusterState; stuckGroups: number; degradedGroups: number }) {
   const nodes = [...state.node.values()];
   const ready = nodes.filter((n) => n.ready && !n.unschedulable).length;
   const racks = new Set(nodes.map((n) => n.rack).filter(Boolean)).size;
@@ -13,7 +13,7 @@ export function ClusterSummary({ state, stuckGroups }: { state: ClusterState; st
       <Tile label="Nodes schedulable" value={`${ready}/${nodes.length}`} />
       <Tile label="Racks" value={String(racks)} />
       <Tile label="GPUs allocated" value={`${gpusUsed}/${gpus}`} />
-      <Tile label="Stuck groups" value={String(stuckGroups)} alert={stuckGroups > 0} />
+      <Tile label="Stuck groups" value={degradedGroups > 0 ? `${stuckGroups} (+${degradedGroups} degraded)` : String(stuckGroups)} alert={stuckGroups > 0} />
     </dl>
   );
 }

@@ -1,13 +1,10 @@
 import Link from "next/link";
 import { groupsOf, lwsReplicas, lwsSize } from "@/lib/dashboard/groups";
+import { groupHref, lwsHref } from "@/lib/dashboard/links";
 import type { LwsView, PodView } from "@/lib/dashboard/view-models";
 import { integer, record, records, text } from "@/lib/k8s/object-fields";
 import { age } from "../ui/time-ago";
 import { GroupBar } from "./group-bar";
-
-export function lwsHref(lws: LwsView): string {
-  return `/lws/${encodeURIComponent(lws.metadata.namespace ?? "")}/${encodeURIComponent(lws.metadata.name ?? "")}`;
-}
 
 /** One LWS: its groups' health first, then the counts and conditions people know from kubectl. */
 export function LwsCard({ lws, pods }: { lws: LwsView; pods: PodView[] }) {
@@ -30,7 +27,7 @@ export function LwsCard({ lws, pods }: { lws: LwsView; pods: PodView[] }) {
         </span>
       </header>
       <div className="mt-3">
-        <GroupBar groups={groups} href={(g) => `${href}?group=${g.index}`} />
+        <GroupBar groups={groups} href={(g) => groupHref(lws, g.index)} />
       </div>
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
         <Stat label="Ready" value={`${integer(status.readyReplicas) ?? 0}/${lwsReplicas(lws)}`} />

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import type { PodView } from "@/lib/dashboard/view-models";
+import { groupsInTrouble, podsByLws } from "@/lib/dashboard/groups-in-trouble";
 import { useCluster } from "../stream/use-cluster";
 import { ClusterSummary } from "./cluster-summary";
 import { LwsCard } from "./lws-card";
-import { StuckGroupsList, stuckGroups } from "./stuck-groups";
+import { GroupsInTroubleList } from "./groups-in-trouble";
 
 /** `/`: every LWS with per-group health, filterable by namespace (kept in the URL). */
 export function LwsOverview() {
@@ -17,15 +17,8 @@ export function LwsOverview() {
   const all = [...state.lws.values()].sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
   const namespaces = [...new Set(all.map((l) => l.metadata.namespace ?? ""))].sort();
   const shown = all.filter((l) => !namespace || l.metadata.namespace === namespace);
-  const podsByLws = new Map<string, PodView[]>();
-  for (const pod of state.pod.values()) {
-    if (!pod.lws) continue;
-    const key = `${pod.namespace}/${pod.lws}`;
-    const list = podsByLws.get(key);
-    if (list) list.push(pod);
-    else podsByLws.set(key, [pod]);
-  }
-  const stuck = stuckGroups(state, podsByLws);
+  const pods = podsByLws(state);
+  const trouble = groupsInTrouble(state, pods);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
@@ -42,8 +35,9 @@ export function LwsOverview() {
           </select>
         </label>
       </div>
-      <ClusterSummary state={state} stuckGroups={stuck.length} />
-      <StuckGroupsList groups={stuck} />
+      <ClusterSummary state={state} stuckGroups={trouble.stuck.length} degradedGroups={trouble.degraded.length} />
+      <GroupsInTroubleList title="Stuck groups" tone="stuck" groups={trouble.stuck} />
+      <GroupsInTroubleList title="Degraded groups" tone="degraded" groups={trouble.degraded} />
       {!loaded ? (
         <p className="text-slate-500">Loading…</p>
       ) : shown.length === 0 ? (
@@ -57,7 +51,7 @@ export function LwsOverview() {
         <ul className="space-y-3" aria-label="LeaderWorkerSets">
           {shown.map((lws) => (
             <li key={lws.metadata.uid}>
-              <LwsCard lws={lws} pods={podsByLws.get(`${lws.metadata.namespace}/${lws.metadata.name}`) ?? []} />
+              <LwsCard lws={lws} pods={pods.get(`${lws.metadata.namespace}/${lws.metadata.name}`) ?? []} />
             </li>
           ))}
         </ul>

@@ -35,6 +35,8 @@ export interface GroupGraphProps {
   verdicts?: ReadonlyMap<number, Verdict>;
   selectedPod?: string;
   onSelectPod: (pod: PodView) => void;
+  /** the group index the page's URL names: the graph opens on it, expanded */
+  linkedGroup?: number;
 }
 
 /** The LWS node and one node per group, where the layout puts them. */
@@ -71,13 +73,13 @@ function graphNodes(props: GroupGraphProps, layout: GroupLayout, expanded: reado
  * interactive. One tab stop: arrows, Home/End and Escape move within it (topology-keys.ts), Enter and
  * Space toggle a group or open a pod.
  */
-export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod }: GroupGraphProps) {
+export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod, linkedGroup }: GroupGraphProps) {
   const flow = useRef<ReactFlowInstance | null>(null);
   const container = useRef<HTMLDivElement>(null);
   // React Flow's own parts (the LWS node, the zoom controls) follow our theme, not the system's.
   const colorMode = useTheme();
   const expandedByDefault = groups.length <= EXPAND_LIMIT;
-  const { expanded, layout, current, toggle, onKeyDown, onFocus } = useGroupTopology(container, flow, groups, expandedByDefault ? "expanded" : "collapsed", selectedPod, subGroupSize);
+  const { expanded, layout, current, toggle, onKeyDown, onFocus } = useGroupTopology(container, flow, groups, expandedByDefault ? "expanded" : "collapsed", selectedPod, subGroupSize, linkedGroup);
   const base = useMemo(
     () => graphNodes({ lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod }, layout, expanded, toggle),
     [lws, groups, currentRevision, partition, subGroupSize, verdicts, selectedPod, onSelectPod, layout, expanded, toggle],
@@ -86,7 +88,9 @@ export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSi
   const nodes = useMemo(() => base.map((node, i) => (i === current.group + 1 ? { ...node, data: { ...node.data, tabStop: current.pod ?? "header" } } : node)), [base, current.group, current.pod]);
   const edges: Edge[] = useMemo(() => (groups.length <= 200 ? groups.map((g) => ({ id: `e-${g.index}`, source: "lws", target: `group-${g.index}` })) : []), [groups]);
   // A large LWS opens on its first rows, readable, rather than on all of it at an unreadable zoom.
-  const fittedGroups = expandedByDefault ? groups.length : layout.columns * 3;
+  // A group the URL names is what it opens on.
+  const linked = groups.findIndex((g) => g.index === linkedGroup);
+  const opening = linked >= 0 ? layout.nodes[linked] : openingBounds(layout, expandedByDefault ? groups.length : layout.columns * 3);
   return (
     <div ref={container} role="group" aria-label="Group topology" aria-describedby={HELP_ID} onKeyDown={onKeyDown} onFocus={onFocus} className="h-[560px] rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
       <p id={HELP_ID} className="sr-only">Arrow keys move between groups and into an expanded group&apos;s pods; Enter toggles a group or opens a pod; Escape collapses; Home and End go to the first and last group.</p>
@@ -94,7 +98,7 @@ export function GroupGraph({ lws, groups, currentRevision, partition, subGroupSi
           flow.current = instance;
           // Fitted from the layout, not by React Flow's fitView, which waits until every node has been measured: with culling, the ones out of view never are.
           const box = container.current;
-          if (box) void instance.setViewport(getViewportForBounds(openingBounds(layout, fittedGroups), box.clientWidth, box.clientHeight, MIN_ZOOM, 1, 0.1));
+          if (box) void instance.setViewport(getViewportForBounds(opening, box.clientWidth, box.clientHeight, MIN_ZOOM, 1, 0.1));
         }} minZoom={MIN_ZOOM} nodesDraggable={false} nodesConnectable={false} nodesFocusable={false} edgesFocusable={false} panActivationKeyCode={null} proOptions={{ hideAttribution: true }} onlyRenderVisibleElements>
         <Background />
         <Controls showInteractive={false} />

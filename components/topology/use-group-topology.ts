@@ -26,11 +26,15 @@ function toggled(set: ReadonlySet<number>, index: number): Set<number> {
   return next;
 }
 
-/** The topology's state: which groups are expanded, where each is drawn, and the keyboard's one tab stop. */
-/** `openPod`: the pod whose panel is open beside the graph; the focus is kept in view as the graph narrows. */
-export function useGroupTopology(container: RefObject<HTMLElement | null>, flow: RefObject<ReactFlowInstance | null>, groups: GroupView[], kind: LayoutKind, openPod: string | undefined, subGroupSize?: number) {
-  const [toggledGroups, setToggled] = useState<ReadonlySet<number>>(new Set());
-  const [focus, setFocus] = useState<TopologyFocus>({ group: 0 });
+/**
+ * The topology's state: which groups are expanded, where each is drawn, and the keyboard's one tab stop.
+ * `openPod`: the pod whose panel is open beside the graph; the focus is kept in view as the graph narrows.
+ * `linkedGroup`: the group index the page's URL names, which starts out expanded and as the tab stop.
+ */
+export function useGroupTopology(container: RefObject<HTMLElement | null>, flow: RefObject<ReactFlowInstance | null>, groups: GroupView[], kind: LayoutKind, openPod: string | undefined, subGroupSize?: number, linkedGroup?: number) {
+  const linked = groups.findIndex((g) => g.index === linkedGroup);
+  const [toggledGroups, setToggled] = useState<ReadonlySet<number>>(() => new Set(kind === "collapsed" && linked >= 0 ? [groups[linked].index] : []));
+  const [focus, setFocus] = useState<TopologyFocus>({ group: Math.max(0, linked) });
   const expanded = useMemo(() => groups.map((g) => (kind === "expanded") !== toggledGroups.has(g.index)), [groups, toggledGroups, kind]);
   const size = groups[0]?.size ?? 1;
   const layout = useMemo(() => layoutGroups(expanded, size, subGroupSize ? Math.ceil(size / subGroupSize) : 1, kind), [expanded, size, subGroupSize, kind]);

@@ -2,6 +2,7 @@
  * An embedded cluster with the LWS controller and the dashboard's StreamHub, for tests that
  * build a stuck situation and read the diagnosis as the LWS page computes it from the hub's views.
  */
+import { stateFromSnapshot, type ClusterState } from "@/lib/dashboard/cluster-state";
 import { diagnoseLws, type LwsDiagnosis } from "@/lib/dashboard/diagnosis";
 import type { PodView } from "@/lib/dashboard/view-models";
 import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
@@ -18,6 +19,8 @@ export interface DiagnosisCluster {
   diagnosis(name: string): LwsDiagnosis;
   /** The hub's current views of the pods of namespace default. */
   pods(): PodView[];
+  /** The whole cluster as the dashboard holds it, from the hub's current views. */
+  state(): ClusterState;
   create(lws: KubeObject): Promise<void>;
   /** Waits until every one of `groups` groups is healthy and no rollout is under way. */
   healthy(name: string, groups: number): Promise<LwsDiagnosis>;
@@ -53,6 +56,7 @@ export async function startDiagnosisCluster(): Promise<DiagnosisCluster> {
     server,
     diagnosis,
     pods: () => hub.snapshot({ namespace: "default" }).pod,
+    state: () => stateFromSnapshot(hub.snapshot({})),
     create: async (lws) => void (await server.cluster.client.create(LEADER_WORKER_SETS, lws)),
     healthy: (name, groups) =>
       waitFor(() => ((d) => d.groups.length === groups && d.groups.every((g) => g.verdict === "healthy") && !d.rollout && d)(diagnosis(name)), { what: `${groups} healthy groups of ${name}` }),
