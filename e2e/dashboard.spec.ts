@@ -104,11 +104,14 @@ test.describe("the live dashboard", () => {
     await expect(linked).toHaveCount(1);
     await expect(linked.getByText(`Group ${stuckGroup}`, { exact: true })).toBeVisible();
     await expect(linked.getByText(new RegExp(`^${cause}`))).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("diagnosis-linked-group.png"), fullPage: true });
     // The same group's URL on the groups tab opens the topology on it, as its tab stop.
     await page.goto(`${app.baseURL}/lws/crowded/racks?group=${stuckGroup}`);
     const header = page.getByLabel("Group topology").getByRole("button", { name: new RegExp(`^Group ${stuckGroup}\\b`) });
     await expect(header).toBeInViewport({ timeout: 20_000 });
     await expect(header).toHaveAttribute("tabindex", "0");
+    await expect(page.getByRole("combobox", { name: /^Group/ })).toHaveValue(String(stuckGroup));
+    await page.screenshot({ path: test.info().outputPath("topology-linked-group.png") });
   });
 
   test("the cluster page shows racks and nodes with their allocation, its pods one tab stop", async ({ page }) => {

@@ -11,8 +11,11 @@ type Action = { action: "scale"; replicas: number; expected: number } | { action
 
 const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:hover:bg-slate-800";
 
-/** Scale, change image (a rolling update to watch live), restart a group, delete: each explained before it runs. */
-export function LwsActions({ lws, groupCount, podCount }: { lws: LwsView; groupCount: number; podCount: number }) {
+/**
+ * Scale, change image (a rolling update to watch live), restart a group, delete: each explained
+ * before it runs. The group to restart starts as the one the page's URL names, if any.
+ */
+export function LwsActions({ lws, groupCount, podCount, linkedGroup }: { lws: LwsView; groupCount: number; podCount: number; linkedGroup?: number }) {
   const router = useRouter();
   const namespace = lws.metadata.namespace ?? "";
   const name = lws.metadata.name ?? "";
@@ -20,7 +23,7 @@ export function LwsActions({ lws, groupCount, podCount }: { lws: LwsView; groupC
   const image = text(records(record(record(record(spec.leaderWorkerTemplate).workerTemplate).spec).containers)[0]?.image);
   const [replicas, setReplicas] = useState(String(integer(spec.replicas) ?? 1));
   const [newImage, setNewImage] = useState(image);
-  const [group, setGroup] = useState("0");
+  const [group, setGroup] = useState(String(linkedGroup !== undefined && linkedGroup < groupCount ? linkedGroup : 0));
   const [message, setMessage] = useState<string>();
   const run = async (action: Action) => {
     const res = await sendJson(`/api/lws/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/actions`, "POST", action);

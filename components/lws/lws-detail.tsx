@@ -65,7 +65,7 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
           ))}
         </ul>
       </header>
-      <LwsActions lws={lws} groupCount={groups.length} podCount={pods.length} />
+      <LwsActions lws={lws} groupCount={groups.length} podCount={pods.length} linkedGroup={linkedGroup} />
       <div className={`grid gap-4 ${selectedPod ? "lg:grid-cols-[1fr_24rem]" : ""}`}>
         <div className="min-w-0">
           <Tabs label="Views" id="lws-view" tabs={TABS} selected={tab} onSelect={(t) => setParam("tab", t)}>
