@@ -8,8 +8,8 @@ import { schedulingNodeFromObject } from "@/server/cluster/scheduler/scheduling-
 import { schedulingPodFromObject } from "@/server/cluster/scheduler/scheduling-pod";
 import { nodeObject } from "@/server/cluster/topology/node-objects";
 import { nodeSpecs } from "@/server/cluster/topology/node-specs";
-import { pod, THOUSAND_NODES } from "./seed-pods";
 import { INSTANT_SIMULATION } from "@/server/testing/test-server";
+import { pod, THOUSAND_NODES } from "./seed-pods";
 import { figure, printFigures } from "./stats";
 
 /** Mean µs per scheduling decision for the pods numbered [from, to) on a cluster already holding `from` pods. */
