@@ -13,8 +13,16 @@ describe("container logs", () => {
     logs.append("u1", "c", "again");
     expect(logs.read(pod, "c", { previous: true, tailLines: 1 })).toBe("4\n");
     expect(logs.read(pod, "c", {})).toBe("again\n");
+    logs.append("u2", "c", "other pod");
     logs.forget("u1");
     expect(logs.has("u1", "c")).toBe(false);
+    expect(logs.has("u2", "c")).toBe(true);
+  });
+
+  it("prefixes lines with nanosecond timestamps for --timestamps", () => {
+    const logs = new ContainerLogs();
+    logs.append("u1", "c", "hello", new Date("2026-11-29T12:00:01.250Z"));
+    expect(logs.read(pod, "c", { timestamps: true })).toBe("2026-11-29T12:00:01.250000000Z hello\n");
   });
 
   it("says why a container has nothing to show", () => {

@@ -5,7 +5,8 @@ import { containerStatusesOf } from "./pod-status";
 import { recordAt } from "../scheduler/narrow";
 
 interface LogLine {
-  time: string;
+  /** epoch milliseconds: a number is 8 bytes, its RFC 3339 text 40 */
+  time: number;
   text: string;
 }
 
@@ -19,8 +20,8 @@ type Follower = (line: string) => void;
 export const DEFAULT_MAX_LINES = 1000;
 
 /** RFC 3339 with nanoseconds, as the kubelet prefixes lines for `kubectl logs --timestamps`. */
-function nanoTime(time: string): string {
-  return time.replace(/(\.\d+)?Z$/, (_, fraction: string | undefined) => `${(fraction ?? ".").padEnd(10, "0")}Z`);
+function nanoTime(time: number): string {
+  return new Date(time).toISOString().replace(/(\.\d+)?Z$/, (_, fraction: string | undefined) => `${(fraction ?? ".").padEnd(10, "0")}Z`);
 }
 
 /**
@@ -28,36 +29,39 @@ function nanoTime(time: string): string {
  * and of the one before (`kubectl logs --previous`). The kubelet writes it; `kubectl logs` reads it.
  */
 export class ContainerLogs implements PodLogSource {
-  private readonly logs = new Map<string, ContainerLog>();
+  /** by pod UID, then container name: a pod that goes is forgotten without a scan */
+  private readonly logs = new Map<string, Map<string, ContainerLog>>();
   private readonly followers = new Map<string, Set<Follower>>();
 
   constructor(private readonly maxLines = DEFAULT_MAX_LINES) {}
 
   has(podUid: string, container: string): boolean {
-    return this.logs.has(`${podUid}/${container}`);
+    return this.logs.get(podUid)?.has(container) ?? false;
   }
 
   append(podUid: string, container: string, text: string, time = new Date()): void {
-    const key = `${podUid}/${container}`;
-    let log = this.logs.get(key);
-    if (!log) this.logs.set(key, (log = { current: [] }));
-    log.current.push({ time: time.toISOString(), text });
+    let containers = this.logs.get(podUid);
+    if (!containers) this.logs.set(podUid, (containers = new Map()));
+    let log = containers.get(container);
+    if (!log) containers.set(container, (log = { current: [] }));
+    log.current.push({ time: time.getTime(), text });
     if (log.current.length > this.maxLines) log.current.splice(0, log.current.length - this.maxLines);
-    for (const follow of this.followers.get(key) ?? []) follow(text);
+    for (const follow of this.followers.get(`${podUid}/${container}`) ?? []) follow(text);
   }
 
   /** A restart: the current run's output becomes the previous one. */
   rotate(podUid: string, container: string): void {
-    const log = this.logs.get(`${podUid}/${container}`);
-    if (log) this.logs.set(`${podUid}/${container}`, { current: [], previous: log.current });
+    const containers = this.logs.get(podUid);
+    const log = containers?.get(container);
+    if (log) containers?.set(container, { current: [], previous: log.current });
   }
 
   forget(podUid: string): void {
-    for (const key of this.logs.keys()) if (key.startsWith(`${podUid}/`)) this.logs.delete(key);
+    this.logs.delete(podUid);
   }
 
   read(pod: KubeObject, container: string, options: { tailLines?: number; previous?: boolean; timestamps?: boolean }): string {
-    const log = this.logs.get(`${pod.metadata.uid}/${container}`);
+    const log = this.logs.get(pod.metadata.uid ?? "")?.get(container);
     const lines = options.previous ? log?.previous : log?.current;
     if (!lines) throw this.noLogs(pod, container, !!options.previous);
     const tail = options.tailLines !== undefined && options.tailLines >= 0 ? lines.slice(Math.max(0, lines.length - options.tailLines)) : lines;
