@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import SERVER_NODE_FLAGS from "../scripts/server-node-flags.json";
 import { SCENARIOS } from "./scenarios";
 
@@ -18,7 +19,7 @@ function main(): number {
     return 2;
   }
   for (const name of named.length > 0 ? named : Object.keys(SCENARIOS)) {
-    const child = spawnSync(process.execPath, [...process.execArgv, ...SERVER_NODE_FLAGS, new URL("./scenario.ts", import.meta.url).pathname, name], {
+    const child = spawnSync(process.execPath, [...process.execArgv, ...SERVER_NODE_FLAGS, fileURLToPath(new URL("./scenario.ts", import.meta.url)), name], {
       stdio: "inherit",
       // The figures are the product's: `npm start` runs the server in production mode.
       env: { ...process.env, NODE_ENV: "production" },

@@ -34,10 +34,13 @@ function eventSuffix(nowMs: number): string {
   return lastNanos.toString(16);
 }
 
+function eventName(object: KubeObject, nowMs: number): string {
+  return `${object.metadata.name}.${eventSuffix(nowMs)}`;
+}
+
 function fresh(object: KubeObject, type: EventType, reason: string, nowMs: number): Recorded {
   const namespace = object.metadata.namespace || "default";
-  const name = `${object.metadata.name}.${eventSuffix(nowMs)}`;
-  return { object, type, reason, name, namespace, firstTimestamp: rfc3339(new Date(nowMs)), count: 0, created: false, queued: false, writes: Promise.resolve() };
+  return { object, type, reason, name: eventName(object, nowMs), namespace, firstTimestamp: rfc3339(new Date(nowMs)), count: 0, created: false, queued: false, writes: Promise.resolve() };
 }
 
 /**
@@ -92,7 +95,7 @@ export class EventRecorder {
       } catch (err) {
         // Gone (its TTL ran out, or someone deleted it): the next occurrence is a new event.
         if (!isNotFound(err)) throw err;
-        record.name = `${record.object.metadata.name}.${eventSuffix(this.clock().getTime())}`;
+        record.name = eventName(record.object, this.clock().getTime());
         record.created = false;
       }
     }

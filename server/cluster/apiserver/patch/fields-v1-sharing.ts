@@ -27,18 +27,13 @@ export function shareFieldsV1(tree: Record<string, unknown>): Record<string, unk
   const elements = Object.keys(tree);
   if (elements.length === 1 && elements[0] === "." && isEmptyRecord(tree["."])) return EMPTY;
   const children: Array<Record<string, unknown>> = [];
-  // A child's id stands for its whole subtree, so a key is as long as the node is wide, not deep.
-  let key = "";
   for (const element of elements) {
     const value = tree[element];
     const child = isRecord(value) ? shareFieldsV1(value) : undefined;
-    const id = child && ID_OF_SUBTREE.get(child);
-    if (!child || id === undefined) return tree;
+    if (!child || !ID_OF_SUBTREE.has(child)) return tree;
     children.push(child);
-    key += `${element.length}:${element}${id},`;
   }
-  if (elements.length === 0) return EMPTY;
-  return SUBTREES_BY_KEY.get(key) ?? remember(key, elements, children);
+  return elements.length === 0 ? EMPTY : sharedNode(elements, children);
 }
 
 /** A tree being built from paths: whether the path to it is a member, and its children. */
@@ -69,13 +64,15 @@ function sharePathNode(node: PathNode, order: (a: string, b: string) => number):
   if (node.children.size === 0) return EMPTY;
   const elements = [...node.children.keys()].sort(order);
   if (node.member) elements.unshift(".");
-  const children: Array<Record<string, unknown>> = [];
+  const children = elements.map((element) => (element === "." ? EMPTY : sharePathNode(node.children.get(element) as PathNode, order)));
+  return sharedNode(elements, children);
+}
+
+/** The shared node with these (already shared) children under these elements. */
+function sharedNode(elements: readonly string[], children: ReadonlyArray<Record<string, unknown>>): Record<string, unknown> {
+  // A child's id stands for its whole subtree, so a key is as long as the node is wide, not deep.
   let key = "";
-  for (const element of elements) {
-    const child = element === "." ? EMPTY : sharePathNode(node.children.get(element) as PathNode, order);
-    children.push(child);
-    key += `${element.length}:${element}${ID_OF_SUBTREE.get(child)},`;
-  }
+  for (let i = 0; i < elements.length; i++) key += `${elements[i].length}:${elements[i]}${ID_OF_SUBTREE.get(children[i])},`;
   return SUBTREES_BY_KEY.get(key) ?? remember(key, elements, children);
 }
 
