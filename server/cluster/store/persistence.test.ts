@@ -5,35 +5,52 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { SqlitePersistence } from "./persistence";
 
-const row = (name: string, rv: number) => ({ resource: "pods", namespace: "default", name, rv, json: JSON.stringify({ metadata: { name } }) });
+const row = (id: number, name: string, rv: number) => ({ id, resource: "pods", namespace: "default", name, rv, json: JSON.stringify({ metadata: { name } }) });
+const dbFile = () => join(mkdtempSync(join(tmpdir(), "lws-persist-")), "cluster.db");
 
 describe("SqlitePersistence", () => {
-  it("upserts and deletes rows by key and keeps the resourceVersion counter", () => {
-    const path = join(mkdtempSync(join(tmpdir(), "lws-persist-")), "cluster.db");
+  it("inserts, updates and deletes rows by id and keeps the resourceVersion counter", () => {
+    const path = dbFile();
     const db = new SqlitePersistence(path);
-    db.commit([{ kind: "put", row: row("a", 1) }, { kind: "put", row: row("b", 2) }], 2);
-    db.commit([{ kind: "put", row: row("a", 3) }, { kind: "delete", resource: "pods", namespace: "default", name: "b" }], 4);
+    db.commit([{ kind: "insert", row: row(1, "a", 1) }, { kind: "insert", row: row(2, "b", 2) }], 2);
+    db.commit([{ kind: "update", id: 1, rv: 3, json: '{"metadata":{"name":"a","x":1}}' }, { kind: "delete", id: 2 }], 4);
     db.close();
     const reopened = new SqlitePersistence(path);
-    expect([...reopened.rows()].map((r) => [r.name, r.rv])).toEqual([["a", 3]]);
+    expect([...reopened.rows()].map((r) => [r.id, r.name, r.rv, r.json])).toEqual([[1, "a", 3, '{"metadata":{"name":"a","x":1}}']]);
     expect(reopened.lastResourceVersion()).toBe(4);
     reopened.close();
   });
 
-  it("migrates a database written by earlier versions (a WITHOUT ROWID table)", () => {
-    const path = join(mkdtempSync(join(tmpdir(), "lws-persist-")), "cluster.db");
+  it("writes nothing of a transaction that fails (an id taken twice)", () => {
+    const db = new SqlitePersistence(dbFile());
+    db.commit([{ kind: "insert", row: row(1, "a", 1) }], 1);
+    expect(() => db.commit([{ kind: "insert", row: row(2, "b", 2) }, { kind: "insert", row: row(1, "c", 3) }], 3)).toThrow(/UNIQUE/);
+    expect([...db.rows()].map((r) => r.name)).toEqual(["a"]);
+    expect(db.lastResourceVersion()).toBe(1);
+    db.close();
+  });
+
+  const columns = "resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, rv INTEGER NOT NULL, json TEXT NOT NULL";
+  it.each([
+    ["keyed by name without a rowid", `CREATE TABLE objects (${columns}, PRIMARY KEY (resource, namespace, name)) WITHOUT ROWID;`],
+    ["keyed by a unique index on names", `CREATE TABLE objects (${columns}); CREATE UNIQUE INDEX objects_key ON objects (resource, namespace, name);`],
+  ])("migrates a database written by earlier versions (%s)", (_, objectsTable) => {
+    const path = dbFile();
     const old = new Database(path);
     old.exec(`
-      CREATE TABLE objects (resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, rv INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (resource, namespace, name)) WITHOUT ROWID;
+      ${objectsTable}
       CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
       INSERT INTO objects VALUES ('pods', 'default', 'kept', 7, '{"metadata":{"name":"kept"}}');
       INSERT INTO meta VALUES ('resourceVersion', 7);
     `);
     old.close();
     const db = new SqlitePersistence(path);
-    expect([...db.rows()].map((r) => r.name)).toEqual(["kept"]);
-    db.commit([{ kind: "put", row: row("kept", 8) }], 8);
+    const [kept] = [...db.rows()];
+    expect(kept).toMatchObject({ name: "kept", rv: 7 });
+    db.commit([{ kind: "update", id: kept.id, rv: 8, json: kept.json }], 8);
     expect([...db.rows()].map((r) => [r.name, r.rv])).toEqual([["kept", 8]]);
     db.close();
+    const indexes = new Database(path).prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'objects'").all();
+    expect(indexes).toEqual([]);
   });
 });

@@ -42,7 +42,12 @@ export class ExpiredError extends Error {
   }
 }
 
-type NamespaceIndex = Map<string, Map<string, StoreEntry>>;
+/** An entry as the store indexes it: with the id of its row on disk. */
+interface IndexedEntry extends StoreEntry {
+  readonly row: number;
+}
+
+type NamespaceIndex = Map<string, Map<string, IndexedEntry>>;
 
 /**
  * The embedded cluster's etcd: a durable, versioned object store with one global, strictly
@@ -59,6 +64,7 @@ export class Store {
   private readonly byOwnerUid = new Map<string, Set<string>>();
   private readonly historySize: number;
   private rv: number;
+  private lastRow = 0;
   private pendingOps: PersistOp[] = [];
   private pendingEvents: StoreEvent[] = [];
   private flushing: Promise<void> | undefined;
@@ -73,7 +79,8 @@ export class Store {
       const object = JSON.parse(row.json) as KubeObject;
       options.prepareLoaded?.(object);
       deepFreeze(object);
-      this.index(row.resource, JSON_ON_DEMAND.has(row.resource) ? new JsonOnDemandEntry(object) : new LoadedEntry(object));
+      this.index(row.resource, JSON_ON_DEMAND.has(row.resource) ? new JsonOnDemandEntry(object, row.id) : new LoadedEntry(object, row.id));
+      this.lastRow = Math.max(this.lastRow, row.id);
     }
   }
 
@@ -130,19 +137,30 @@ export class Store {
     if (this.closed) throw new Error("the store is closed");
     return writes.map((write) => {
       const rv = ++this.rv;
-      const object = withResourceVersion(write.object, rv);
+      const object = deepFreeze(withResourceVersion(write.object, rv));
       const json = JSON.stringify(object);
       const key = keyOf(write.resource, object);
-      const entry = entryOf(write.resource, deepFreeze(object), json);
-      const previous = this.getEntry(key.resource, key.namespace, key.name)?.object;
-      this.pendingOps.push(write.type === "put" ? { kind: "put", row: { ...key, rv, json } } : { kind: "delete", ...key });
-      if (write.type === "put") this.index(write.resource, entry, previous);
-      else this.unindex(key, entry.object);
+      const stored = this.objects.get(key.resource)?.get(key.namespace)?.get(key.name);
+      if (write.type === "put") this.put(key, stored, { rv, object, json });
+      else this.remove(key, stored);
+      const previous = stored?.object;
       const type = write.type === "delete" ? "DELETED" : previous ? "MODIFIED" : "ADDED";
-      this.pendingEvents.push({ type, resource: write.resource, rv, object: entry.object, json, previous });
+      this.pendingEvents.push({ type, resource: write.resource, rv, object, json, previous });
       this.scheduleFlush();
-      return entry.object;
+      return object;
     });
+  }
+
+  private put(key: ObjectKey, stored: IndexedEntry | undefined, { rv, object, json }: { rv: number; object: KubeObject; json: string }): void {
+    const row = stored?.row ?? ++this.lastRow;
+    this.pendingOps.push(stored ? { kind: "update", id: row, rv, json } : { kind: "insert", row: { id: row, ...key, rv, json } });
+    this.index(key.resource, entryOf(key.resource, object, json, row), stored?.object);
+  }
+
+  private remove(key: ObjectKey, stored: IndexedEntry | undefined): void {
+    if (!stored) return;
+    this.pendingOps.push({ kind: "delete", id: stored.row });
+    this.unindex(key, stored.object);
   }
 
   /** Resolves once every write committed so far is on disk. */
@@ -221,7 +239,7 @@ export class Store {
     for (const listener of this.globalListeners) safely(listener, event);
   }
 
-  private index(resource: string, entry: StoreEntry, previous?: KubeObject): void {
+  private index(resource: string, entry: IndexedEntry, previous?: KubeObject): void {
     const key = keyOf(resource, entry.object);
     let byNamespace = this.objects.get(resource);
     if (!byNamespace) this.objects.set(resource, (byNamespace = new Map()));
@@ -262,8 +280,11 @@ export class Store {
 const JSON_ON_DEMAND = new Set(["events", "events.k8s.io/events"]);
 
 /** An entry whose JSON is made when read: the getter sits on the prototype, not in a closure per entry. */
-class JsonOnDemandEntry implements StoreEntry {
-  constructor(readonly object: KubeObject) {}
+class JsonOnDemandEntry implements IndexedEntry {
+  constructor(
+    readonly object: KubeObject,
+    readonly row: number,
+  ) {}
 
   get json(): string {
     return JSON.stringify(this.object);
@@ -275,10 +296,13 @@ class JsonOnDemandEntry implements StoreEntry {
  * text instead would interleave in the heap strings that die at the object's next write with the
  * parts of the object that outlive it, which leaves a restarted cluster's heap fragmented.
  */
-class LoadedEntry implements StoreEntry {
+class LoadedEntry implements IndexedEntry {
   private text: string | undefined;
 
-  constructor(readonly object: KubeObject) {}
+  constructor(
+    readonly object: KubeObject,
+    readonly row: number,
+  ) {}
 
   get json(): string {
     this.text ??= JSON.stringify(this.object);
@@ -286,8 +310,8 @@ class LoadedEntry implements StoreEntry {
   }
 }
 
-function entryOf(resource: string, object: KubeObject, json: string): StoreEntry {
-  return JSON_ON_DEMAND.has(resource) ? new JsonOnDemandEntry(object) : { object, json };
+function entryOf(resource: string, object: KubeObject, json: string, row: number): IndexedEntry {
+  return JSON_ON_DEMAND.has(resource) ? new JsonOnDemandEntry(object, row) : { object, json, row };
 }
 
 function withResourceVersion(object: KubeObject, rv: number): KubeObject {
