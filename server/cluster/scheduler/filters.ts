@@ -7,7 +7,7 @@ import { matchesLabels } from "@/lib/k8s/label-selector";
 import type { SchedulerCache } from "./cache";
 import { satisfiesExistingPodsAntiAffinity, satisfiesPodAffinity, satisfiesPodAntiAffinity, type PodAffinityState } from "./inter-pod-affinity";
 import type { NodeInfo } from "./node-info";
-import { CPU, MEMORY, PODS, isScalarResource } from "./resources";
+import { PODS } from "./resources";
 import type { SchedulingPod } from "./scheduling-pod";
 import { firstUntoleratedTaint, tolerates, TAINT_UNSCHEDULABLE } from "./taints";
 
@@ -56,14 +56,11 @@ export const nodeAffinity: Filter = (pod, { node }) => {
   return selectorMatches && affinityMatches ? undefined : unresolvable(REASON_NODE_AFFINITY);
 };
 
-const FIXED_RESOURCES = [CPU, MEMORY, "ephemeral-storage"];
-
 /** Every shortfall is reported, not only the first: one node can lack cpu and memory at once. */
 export const nodeResourcesFit: Filter = (pod, node) => {
   const reasons: string[] = [];
   if (node.pods.size + 1 > (node.node.allocatable[PODS] ?? 0)) reasons.push(REASON_TOO_MANY_PODS);
-  const scalars = Object.keys(pod.requests).filter(isScalarResource).sort();
-  for (const name of [...FIXED_RESOURCES, ...scalars]) {
+  for (const name of pod.fitResources) {
     const request = pod.requests[name] ?? 0;
     const free = (node.node.allocatable[name] ?? 0) - (node.requested[name] ?? 0);
     if (request > 0 && request > free) reasons.push(`Insufficient ${name}`);

@@ -13,7 +13,7 @@ import { numberAt, recordAt } from "./narrow";
 import { schedulePod, type Unschedulable } from "./schedule";
 import type { ScoringStrategy } from "./scoring";
 import { schedulingNodeFromObject } from "./scheduling-node";
-import { schedulingPodFromObject } from "./scheduling-pod";
+import { schedulingPodFromObject, type SchedulingPod } from "./scheduling-pod";
 
 export const SCHEDULER_NAME = "default-scheduler";
 /**
@@ -154,8 +154,9 @@ export class SchedulerController {
     if (!pod || !isPending(pod)) return;
     const group = this.options.gang ? podGroupName(pod.metadata) : undefined;
     if (group) return this.scheduleGroup(pod, group);
-    const result = schedulePod(schedulingPodFromObject(pod), this.cache, { strategy: this.options.strategy, cursor: this.nodeCursor });
-    if ("nodeName" in result) this.bind(pod, result.nodeName);
+    const scheduling = schedulingPodFromObject(pod);
+    const result = schedulePod(scheduling, this.cache, { strategy: this.options.strategy, cursor: this.nodeCursor });
+    if ("nodeName" in result) this.bind(pod, scheduling, result.nodeName);
     else await this.markUnschedulable(pod, result);
   }
 
@@ -184,11 +185,12 @@ export class SchedulerController {
     }
     // Members already bound count toward the quorum; once it is met, whichever members fit are placed.
     const minMember = Math.max(1, quorum - inGroup.filter(isPlaced).length);
-    const result = scheduleGang(members.map(schedulingPodFromObject), this.cache, { strategy: this.options.strategy, minMember });
+    const scheduling = members.map(schedulingPodFromObject);
+    const result = scheduleGang(scheduling, this.cache, { strategy: this.options.strategy, minMember });
     if ("placements" in result) {
       for (const { podKey, nodeName } of result.placements) {
-        const member = members.find((m) => key(m) === podKey);
-        if (member) this.bind(member, nodeName);
+        const i = scheduling.findIndex((member) => member.key === podKey);
+        if (i >= 0) this.bind(members[i], scheduling[i], nodeName);
       }
       return;
     }
@@ -200,8 +202,7 @@ export class SchedulerController {
    * Assumes the pod onto the node and binds in the background, as kube-scheduler does: the next
    * pod is placed against the assumed state without waiting for the API round trip.
    */
-  private bind(pod: KubeObject, nodeName: string): void {
-    const scheduling = schedulingPodFromObject(pod);
+  private bind(pod: KubeObject, scheduling: SchedulingPod, nodeName: string): void {
     this.cache.assume(scheduling, nodeName);
     this.client.bind(pod.metadata.namespace ?? "", pod.metadata.name ?? "", nodeName).then(
       () => this.recorder.event(pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`),

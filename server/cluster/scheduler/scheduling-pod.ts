@@ -5,7 +5,7 @@
 import { LabelSelectorError, labelSelectorFromObject, type Requirement, type Selector } from "@/lib/k8s/label-selector";
 import { isRecord, type KubeObject, type LabelSelector } from "@/lib/k8s/types";
 import { arrayAt, numberAt, recordAt, stringAt, stringMapAt, stringsAt } from "./narrow";
-import { podRequests, type ResourceAmounts } from "./resources";
+import { CPU, MEMORY, isScalarResource, podRequests, type ResourceAmounts } from "./resources";
 import { selectorShape, type SelectorShape } from "./selector-shape";
 import { tolerationsAt, type Toleration } from "./taints";
 
@@ -43,6 +43,10 @@ export interface SchedulingPod {
   requests: Readonly<ResourceAmounts>;
   /** Requests with scoring's defaults for containers that request no cpu/memory. */
   nonZeroRequests: Readonly<ResourceAmounts>;
+  /** What the fit filter checks, in its order: cpu, memory, ephemeral-storage, then extended resources by name. */
+  fitResources: readonly string[];
+  /** What scoring weighs: cpu, memory and the extended resources the pod requests. */
+  scoredResources: readonly string[];
   nodeSelector: Readonly<Record<string, string>>;
   /** undefined when the pod sets no required node affinity; the terms are ORed. */
   requiredNodeAffinity: readonly NodeSelectorTerm[] | undefined;
@@ -119,6 +123,14 @@ function controllerUid(pod: KubeObject): string | undefined {
   return pod.metadata.ownerReferences?.find((ref) => ref.controller)?.uid;
 }
 
+const FIXED_RESOURCES = [CPU, MEMORY, "ephemeral-storage"];
+
+/** Worked out once per pod rather than for every node examined. */
+function resourcesToCheck(requests: ResourceAmounts): Pick<SchedulingPod, "fitResources" | "scoredResources"> {
+  const scalars = Object.keys(requests).filter(isScalarResource).sort();
+  return { fitResources: [...FIXED_RESOURCES, ...scalars], scoredResources: [CPU, MEMORY, ...scalars.filter((name) => requests[name] > 0)] };
+}
+
 export function schedulingPodFromObject(pod: KubeObject): SchedulingPod {
   const spec = recordAt(pod.spec);
   const namespace = pod.metadata.namespace ?? "default";
@@ -126,6 +138,7 @@ export function schedulingPodFromObject(pod: KubeObject): SchedulingPod {
   const labels = stringMapAt(pod.metadata.labels);
   const affinity = recordAt(spec.affinity);
   const phase = stringAt(recordAt(pod.status).phase);
+  const requests = podRequests(spec);
   return {
     key: `${namespace}/${name}`,
     namespace,
@@ -136,8 +149,9 @@ export function schedulingPodFromObject(pod: KubeObject): SchedulingPod {
     priority: numberAt(spec.priority) ?? 0,
     preemptionPolicy: stringAt(spec.preemptionPolicy),
     ownerUid: controllerUid(pod),
-    requests: podRequests(spec),
+    requests,
     nonZeroRequests: podRequests(spec, true),
+    ...resourcesToCheck(requests),
     nodeSelector: stringMapAt(spec.nodeSelector),
     requiredNodeAffinity: nodeSelectorTerms(affinity),
     tolerations: tolerationsAt(spec.tolerations),

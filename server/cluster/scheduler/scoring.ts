@@ -5,7 +5,7 @@
  * pod's siblings (same controller), standing in for the default topology spreading.
  */
 import type { NodeInfo } from "./node-info";
-import { CPU, MEMORY, isScalarResource } from "./resources";
+import { CPU, MEMORY } from "./resources";
 import type { SchedulingPod } from "./scheduling-pod";
 
 export type ScoringStrategy = "LeastAllocated" | "MostAllocated";
@@ -40,11 +40,10 @@ function requestedAfterPlacing(pod: SchedulingPod, node: NodeInfo, resource: str
 }
 
 export function resourceScore(pod: SchedulingPod, node: NodeInfo, strategy: ScoringStrategy = "LeastAllocated"): number {
-  const extended = Object.keys(pod.requests).filter((r) => isScalarResource(r) && pod.requests[r] > 0);
   const formula = strategy === "MostAllocated" ? mostAllocated : leastAllocated;
   let total = 0;
   let weights = 0;
-  for (const resource of [CPU, MEMORY, ...extended]) {
+  for (const resource of pod.scoredResources) {
     const allocatable = node.node.allocatable[resource] ?? 0;
     if (allocatable === 0) continue;
     total += formula(requestedAfterPlacing(pod, node, resource), allocatable);
