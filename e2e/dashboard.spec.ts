@@ -79,9 +79,9 @@ test.describe("the live dashboard", () => {
     await expect(groupOne.getByText("4/4")).toBeVisible();
   });
 
-  test("explains a group that cannot get a rack of its own", async ({ page }) => {
+  test("explains groups that cannot get a rack of their own, once for all of them", async ({ page }) => {
     kubectl(["create", "namespace", "crowded"]);
-    const racks = SAMPLE_LWS.replace("name: leaderworkerset-sample", "name: racks\n  annotations:\n    leaderworkerset.sigs.k8s.io/exclusive-topology: rack").replace("replicas: 3", "replicas: 9").replace("size: 4", "size: 2");
+    const racks = SAMPLE_LWS.replace("name: leaderworkerset-sample", "name: racks\n  annotations:\n    leaderworkerset.sigs.k8s.io/exclusive-topology: rack").replace("replicas: 3", "replicas: 10").replace("size: 4", "size: 2");
     kubectl(["apply", "-n", "crowded", "-f", "-"], racks);
     await page.goto(`${app.baseURL}/lws/crowded/racks?tab=diagnosis`);
     const diagnosis = page.getByLabel("Diagnosis");
@@ -90,13 +90,19 @@ test.describe("the live dashboard", () => {
     await expect(diagnosis.getByText("Try: add a rack with room for a group (nodes labelled rack) or lower replicas to 8")).toBeVisible();
     await expect(diagnosis.getByText(/^rack-a1 is taken by group \d$/)).toBeVisible();
     await expect(diagnosis.getByText(/^kube-scheduler: 0\/32 nodes are available: .*anti-affinity/)).toBeVisible();
+    // The two groups left without a rack share one card: the cause once, each group's own pod under it.
+    const shared = diagnosis.getByRole("listitem").filter({ hasText: "2 groups, one diagnosis" });
+    await expect(shared).toHaveCount(1);
+    await expect(shared.getByText(/^Groups \d+(-\d+|, \d+)$/)).toBeVisible();
+    await shared.getByText("Evidence of each group (2)").click();
+    await expect(shared.getByText(/^group \d+: pod\/racks-\d+: PodScheduled=False \(Unschedulable\)$/)).toHaveCount(2);
     await page.screenshot({ path: test.info().outputPath("diagnosis.png"), fullPage: true });
     await page.goto(app.baseURL);
     const stuck = page.getByRole("region", { name: "Stuck groups" });
-    const entry = stuck.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^crowded\/racks group \d+ \(stuck\)$/ }) });
+    const entry = stuck.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^crowded\/racks groups \d+(-\d+|, \d+) \(stuck\)$/ }) });
     await expect(entry).toHaveCount(1);
-    await expect(entry).toHaveText(new RegExp(`^crowded/racks group \\d+ \\(stuck\\): ${cause}`));
-    const stuckGroup = Number(/group (\d+)/.exec((await entry.getByRole("link").textContent()) ?? "")?.[1]);
+    await expect(entry).toHaveText(new RegExp(`^crowded/racks groups \\d+(-\\d+|, \\d+) \\(stuck\\): ${cause}`));
+    const stuckGroup = Number(/groups (\d+)/.exec((await entry.getByRole("link").textContent()) ?? "")?.[1]);
     await entry.getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`/lws/crowded/racks\\?tab=diagnosis&group=${stuckGroup}$`));
     // The group the link names is marked among the others, and its cause is the one listed.

@@ -1,20 +1,37 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { Cause, GroupDiagnosis, RestartHistory, RolloutDiagnosis } from "@/lib/dashboard/diagnosis";
+import { sharedDiagnoses, type Cause, type GroupDiagnosis, type RestartHistory, type RolloutDiagnosis, type SharedCause, type SharedDiagnosis } from "@/lib/dashboard/diagnosis";
+import { groupsText } from "@/lib/dashboard/group-ranges";
 import { age } from "../ui/time-ago";
 import { VerdictBadge } from "../ui/verdict-badge";
 
-function CauseText({ cause }: { cause: Cause }) {
+const GROUPS_LISTED = 50;
+
+function EvidenceList({ lines }: { lines: string[] }) {
+  return (
+    <ul className="mt-1 list-inside list-disc font-mono text-xs text-slate-500 dark:text-slate-400">
+      {lines.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+function CauseText({ cause }: { cause: Cause | SharedCause }) {
+  const perGroup = "perGroup" in cause ? cause.perGroup : [];
   return (
     <div className="mt-2 text-sm">
       <p className="font-medium">{cause.summary}</p>
       {cause.suggestion && <p className="mt-0.5 text-slate-700 dark:text-slate-300">Try: {cause.suggestion}</p>}
-      <ul className="mt-1 list-inside list-disc font-mono text-xs text-slate-500 dark:text-slate-400">
-        {cause.evidence.map((e) => (
-          <li key={e}>{e}</li>
-        ))}
-      </ul>
+      <EvidenceList lines={cause.evidence} />
+      {perGroup.length > 0 && (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-300">Evidence of each group ({perGroup.length})</summary>
+          <EvidenceList lines={perGroup.slice(0, GROUPS_LISTED).flatMap((g) => g.evidence.map((line) => `group ${g.index}: ${line}`))} />
+          {perGroup.length > GROUPS_LISTED && <p className="mt-1 text-xs">and {perGroup.length - GROUPS_LISTED} more groups</p>}
+        </details>
+      )}
     </div>
   );
 }
@@ -43,32 +60,43 @@ function RestartHistoryList({ groups }: { groups: GroupDiagnosis[] }) {
   );
 }
 
-function GroupCard({ group, linked }: { group: GroupDiagnosis; linked: boolean }) {
+function DiagnosisCard({ shared, linked }: { shared: SharedDiagnosis; linked: boolean }) {
   const card = useRef<HTMLLIElement>(null);
   // A group the URL names is scrolled to once, when the panel opens on it.
   useEffect(() => {
     if (linked) card.current?.scrollIntoView({ block: "center" });
   }, [linked]);
+  const { indexes, verdict, causes } = shared;
+  const title = groupsText(indexes);
   return (
     <li ref={card} aria-current={linked || undefined} className={`rounded-lg border bg-white p-3 dark:bg-slate-900 ${linked ? "border-sky-500 ring-2 ring-sky-500" : "border-slate-200 dark:border-slate-800"}`}>
       <div className="flex items-center gap-2">
-        <span className="font-semibold">Group {group.index}</span>
-        <VerdictBadge verdict={group.verdict} className="py-0.5 text-xs" />
+        <span className="font-semibold">{title[0].toUpperCase() + title.slice(1)}</span>
+        <VerdictBadge verdict={verdict} className="py-0.5 text-xs" />
+        {indexes.length > 1 && <span className="text-xs text-slate-500 dark:text-slate-400">{indexes.length} groups, one diagnosis</span>}
       </div>
-      {group.causes.length === 0 && <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{group.verdict === "healthy" ? "Ready, and nothing wrong with it." : "Pods are starting."}</p>}
-      {group.causes.map((cause, i) => (
+      {causes.length === 0 && <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{verdict === "healthy" ? "Ready, and nothing wrong with it." : "Pods are starting."}</p>}
+      {causes.map((cause, i) => (
         <CauseText key={i} cause={cause} />
       ))}
     </li>
   );
 }
 
+/** Unhealthy groups that say the same, together; the group the URL names on a card of its own. */
+function cardsOf(groups: GroupDiagnosis[], linkedGroup: number | undefined): SharedDiagnosis[] {
+  const unhealthy = groups.filter((g) => g.verdict !== "healthy" && g.index !== linkedGroup);
+  const linked = groups.filter((g) => g.index === linkedGroup);
+  return [...sharedDiagnoses(unhealthy), ...sharedDiagnoses(linked)].sort((a, b) => a.indexes[0] - b.indexes[0]);
+}
+
 /**
  * Why the rolling update and each unhealthy group are where they are, with evidence and a next
- * step. `linkedGroup`, the group the URL names, is shown even when healthy, and marked.
+ * step; groups with the same diagnosis share a card. `linkedGroup`, the group the URL names, is
+ * shown on its own even when healthy, and marked.
  */
 export function DiagnosisPanel({ groups, rollout, linkedGroup }: { groups: GroupDiagnosis[]; rollout?: RolloutDiagnosis; linkedGroup?: number }) {
-  const shown = groups.filter((g) => g.verdict !== "healthy" || g.index === linkedGroup);
+  const cards = cardsOf(groups, linkedGroup);
   return (
     <div className="space-y-4">
       {rollout && (
@@ -80,11 +108,11 @@ export function DiagnosisPanel({ groups, rollout, linkedGroup }: { groups: Group
           <CauseText cause={rollout} />
         </section>
       )}
-      {shown.every((g) => g.verdict === "healthy") && <p className="text-emerald-700 dark:text-emerald-300">All {groups.length} groups are healthy.</p>}
-      {shown.length > 0 && (
+      {cards.every((c) => c.verdict === "healthy") && <p className="text-emerald-700 dark:text-emerald-300">All {groups.length} groups are healthy.</p>}
+      {cards.length > 0 && (
         <ul className="space-y-3" aria-label="Diagnosis">
-          {shown.map((group) => (
-            <GroupCard key={group.index} group={group} linked={group.index === linkedGroup} />
+          {cards.map((card) => (
+            <DiagnosisCard key={card.indexes[0]} shared={card} linked={card.indexes[0] === linkedGroup} />
           ))}
         </ul>
       )}

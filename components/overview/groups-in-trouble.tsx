@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { GroupInTrouble } from "@/lib/dashboard/groups-in-trouble";
+import { troubleRows, type GroupInTrouble } from "@/lib/dashboard/groups-in-trouble";
 
 const LISTED = 50;
 
@@ -8,21 +8,22 @@ const TONES = {
   degraded: { box: "border-orange-300 bg-orange-50 dark:border-orange-800 dark:bg-orange-950", heading: "text-orange-900 dark:text-orange-100" },
 };
 
-/** One list of groups in trouble (the first 50), each linked to its diagnosis. */
+/** One list of groups in trouble (the first 50 lines), those of one LWS with the same cause on one line, linked to a diagnosis. */
 export function GroupsInTroubleList({ title, tone, groups }: { title: string; tone: keyof typeof TONES; groups: GroupInTrouble[] }) {
   if (groups.length === 0) return null;
   const headingId = `${tone}-heading`;
+  const rows = troubleRows(groups);
   return (
     <section aria-labelledby={headingId} className={`rounded-lg border p-4 ${TONES[tone].box}`}>
       <h2 id={headingId} className={`font-semibold ${TONES[tone].heading}`}>{title}</h2>
       <ul className="mt-2 space-y-1 text-sm">
-        {groups.slice(0, LISTED).map((g) => (
+        {rows.slice(0, LISTED).map((g) => (
           <li key={g.key}>
             <Link href={g.href} className="font-medium underline">{g.label}</Link>: {g.summary}
           </li>
         ))}
       </ul>
-      {groups.length > LISTED && <p className="mt-1 text-sm">and {groups.length - LISTED} more</p>}
+      {rows.length > LISTED && <p className="mt-1 text-sm">and {rows.length - LISTED} more</p>}
     </section>
   );
 }

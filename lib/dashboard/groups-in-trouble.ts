@@ -1,9 +1,24 @@
 import type { ClusterState } from "./cluster-state";
 import { diagnose, type Verdict } from "./diagnosis";
+import { groupsText } from "./group-ranges";
 import { groupHref } from "./links";
 import type { PodView } from "./view-models";
 
 export interface GroupInTrouble {
+  /** `namespace/name/index` */
+  key: string;
+  /** `namespace/name` of its LWS */
+  lws: string;
+  index: number;
+  verdict: Verdict;
+  /** its diagnosis */
+  href: string;
+  /** its first cause */
+  summary: string;
+}
+
+/** A line of the overview's lists: one group, or several of one LWS in trouble for the same reason. */
+export interface TroubleRow {
   key: string;
   href: string;
   label: string;
@@ -42,9 +57,21 @@ export function groupsInTrouble(state: ClusterState, pods: ReadonlyMap<string, P
     const key = `${lws.metadata.namespace}/${lws.metadata.name}`;
     for (const g of diagnose({ lws, pods: pods.get(key) ?? [], clusterPods, statefulSets, nodes: state.node, events, claims })) {
       if (!STUCK.has(g.verdict) && g.verdict !== "degraded") continue;
-      const entry = { key: `${key}/${g.index}`, href: groupHref(lws, g.index, "diagnosis"), label: `${key} group ${g.index} (${g.verdict})`, summary: g.causes[0]?.summary ?? "pods are failing" };
+      const entry = { key: `${key}/${g.index}`, lws: key, index: g.index, verdict: g.verdict, href: groupHref(lws, g.index, "diagnosis"), summary: g.causes[0]?.summary ?? "pods are failing" };
       (STUCK.has(g.verdict) ? found.stuck : found.degraded).push(entry);
     }
   }
   return found;
+}
+
+/** The groups of one LWS with the same verdict and first cause on one line, linked to the first one's diagnosis. */
+export function troubleRows(groups: readonly GroupInTrouble[]): TroubleRow[] {
+  const rows = new Map<string, { first: GroupInTrouble; indexes: number[] }>();
+  for (const group of groups) {
+    const key = `${group.lws}\u0000${group.verdict}\u0000${group.summary}`;
+    const row = rows.get(key);
+    if (row) row.indexes.push(group.index);
+    else rows.set(key, { first: group, indexes: [group.index] });
+  }
+  return [...rows.values()].map(({ first, indexes }) => ({ key: first.key, href: first.href, label: `${first.lws} ${groupsText(indexes)} (${first.verdict})`, summary: first.summary }));
 }

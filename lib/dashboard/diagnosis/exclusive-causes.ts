@@ -6,24 +6,13 @@ import { amountsText, domainNoun, EXCLUSION_TEXT, listed, totalRequests, type Sh
 import type { DomainVerdict, ExclusiveUnit } from "./domain-verdicts";
 import { plural } from "./group-pods";
 import type { PlacementView } from "./placement-view";
+import { groupsText } from "../group-ranges";
 
 type Kind = DomainVerdict["kind"];
 type Of<K extends Kind> = Extract<DomainVerdict, { kind: K }>;
 
 /** Most domains worth listing one by one in the evidence; the summary counts them all. */
 const MAX_DETAILS = 24;
-
-/** "groups 0-5, 7" / "group 3". */
-export function groupsText(indexes: readonly number[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < indexes.length; i++) {
-    let j = i;
-    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
-    runs.push(j > i ? `${indexes[i]}-${indexes[j]}` : `${indexes[i]}`);
-    i = j;
-  }
-  return `${indexes.length === 1 ? "group" : "groups"} ${runs.join(", ")}`;
-}
 
 const freeText = (amount: string, resource: string) => (resource === "pod slot" ? `${amount} pod slot${amount === "1" ? "" : "s"} free` : `${amount} free ${resource}`);
 
