@@ -20,7 +20,7 @@ export function figure(name: string, value: number, unit: string, target?: numbe
 export function printFigures(title: string, figures: readonly Figure[]): void {
   console.log(`\n## ${title}`);
   for (const f of figures) {
-    const value = `${f.value < 10 ? f.value.toFixed(2) : f.value.toFixed(0)} ${f.unit}`;
+    const value = `${f.value < 10 ? f.value.toFixed(2) : f.value < 100 ? f.value.toFixed(1) : f.value.toFixed(0)} ${f.unit}`;
     let verdict = "";
     if (f.target) {
       const met = f.target.lowerIsBetter ? f.value <= f.target.value : f.value >= f.target.value;
