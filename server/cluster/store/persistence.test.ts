@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -52,5 +52,30 @@ describe("SqlitePersistence", () => {
     db.close();
     const indexes = new Database(path).prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'objects'").all();
     expect(indexes).toEqual([]);
+  });
+
+  it("refuses a second writer on the same database while the first has it open", () => {
+    const path = dbFile();
+    const first = new SqlitePersistence(path);
+    expect(() => new SqlitePersistence(path)).toThrow(`${path}.lock is held by another process: another LWS Console runs on this data directory`);
+    first.close();
+    const second = new SqlitePersistence(path);
+    second.close();
+  });
+
+  it("checkpoints the WAL from its own thread, and the writer's close leaves no WAL behind", async () => {
+    const path = dbFile();
+    let checkpointed = 0;
+    const db = new SqlitePersistence(path, { onCheckpoint: (report) => (checkpointed = report.checkpointed) });
+    const json = JSON.stringify({ data: "x".repeat(4_000) });
+    db.commit(Array.from({ length: 200 }, (_, i) => ({ kind: "insert" as const, row: { ...row(i + 1, `p${i}`, i + 1), json } })), 200);
+    await expect.poll(() => checkpointed, { timeout: 5_000 }).toBeGreaterThan(0);
+    // The data is in the database file itself now, not only in the WAL.
+    expect(statSync(path).size).toBeGreaterThan(200 * 4_000);
+    db.close();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const reopened = new SqlitePersistence(path);
+    expect([...reopened.rows()]).toHaveLength(200);
+    reopened.close();
   });
 });

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { WalCheckpointer, type CheckpointReport } from "./wal-checkpointer";
 
 /** One durable row: an object's latest state. `id` is the row's key; the store keeps it with the object. */
 export interface PersistedRow {
@@ -26,22 +27,25 @@ export type PersistOp =
  */
 export class SqlitePersistence {
   private readonly db: Database.Database;
+  private readonly lock: Database.Database | undefined;
+  private readonly checkpointer: WalCheckpointer | undefined;
   private readonly insertStmt: Database.Statement;
   private readonly updateStmt: Database.Statement;
   private readonly deleteStmt: Database.Statement;
   private readonly rvStmt: Database.Statement;
   private readonly commitTx: (ops: readonly PersistOp[], rv: number) => void;
 
-  constructor(path: string, synchronous: "NORMAL" | "FULL" = "NORMAL") {
+  constructor(path: string, options: { synchronous?: "NORMAL" | "FULL"; onCheckpoint?: (report: CheckpointReport) => void } = {}) {
+    const onDisk = path !== ":memory:" && path !== "";
+    this.lock = onDisk ? holdExclusively(`${path}.lock`) : undefined;
     this.db = new Database(path);
     // Rows are whole objects (1-5 KB): 16 KiB pages keep most of a pod on one page (set before the first table).
     this.db.pragma("page_size = 16384");
-    // One process owns the database: exclusive locking spares a shared-memory lock per transaction.
-    this.db.pragma("locking_mode = EXCLUSIVE");
     this.db.pragma("journal_mode = WAL");
     // NORMAL in WAL mode survives a killed process (the WAL is in the OS page cache); FULL also survives power loss.
-    this.db.pragma(`synchronous = ${synchronous}`);
+    this.db.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
     this.createSchema();
+    if (onDisk) this.checkpointer = this.checkpointElsewhere(path, options.onCheckpoint);
     // Positional parameters: binding by name costs a lookup per parameter per row.
     this.insertStmt = this.db.prepare("INSERT INTO objects (id, resource, namespace, name, rv, json) VALUES (?, ?, ?, ?, ?, ?)");
     this.updateStmt = this.db.prepare("UPDATE objects SET rv = ?, json = ? WHERE id = ?");
@@ -50,6 +54,17 @@ export class SqlitePersistence {
     this.commitTx = this.db.transaction((ops: readonly PersistOp[], rv: number) => {
       for (const op of ops) this.apply(op);
       this.rvStmt.run(rv);
+    });
+  }
+
+  private checkpointElsewhere(path: string, onReport?: (report: CheckpointReport) => void): WalCheckpointer {
+    this.db.pragma("wal_autocheckpoint = 0");
+    return new WalCheckpointer(path, {
+      onReport,
+      onFailure: (err) => {
+        console.error(`store: the checkpointer of ${path} failed; checkpointing on the writer's thread again:`, err);
+        if (this.db.open) this.db.pragma("wal_autocheckpoint = 1000");
+      },
     });
   }
 
@@ -92,7 +107,30 @@ export class SqlitePersistence {
     yield* this.db.prepare("SELECT id, resource, namespace, name, rv, json FROM objects").iterate() as IterableIterator<PersistedRow>;
   }
 
+  /** The checkpointer closes first, so the writer's connection is the last: it checkpoints all and removes the WAL. */
   close(): void {
+    this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+    if (this.lock?.open) this.lock.close();
+  }
+}
+
+/**
+ * Holds `<database>.lock` while this process has the database open, so a second process on the same
+ * data directory fails at once rather than interleaving resourceVersions with the first. SQLite's
+ * exclusive locking mode keeps the lock from the first write until the connection closes, and the
+ * OS drops it when the process dies, kill -9 included. (The database itself is shared with the
+ * checkpointer's connection, so it cannot be opened exclusively.)
+ */
+function holdExclusively(lockPath: string): Database.Database {
+  const lock = new Database(lockPath, { timeout: 0 });
+  try {
+    lock.pragma("locking_mode = EXCLUSIVE");
+    lock.exec(`CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL); DELETE FROM holder; INSERT INTO holder VALUES (${process.pid});`);
+    return lock;
+  } catch (err) {
+    lock.close();
+    if ((err as { code?: string }).code !== "SQLITE_BUSY") throw err;
+    throw new Error(`${lockPath} is held by another process: another LWS Console runs on this data directory`);
   }
 }

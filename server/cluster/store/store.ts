@@ -72,7 +72,7 @@ export class Store {
   private closed = false;
 
   constructor(options: StoreOptions) {
-    this.persistence = new SqlitePersistence(options.path, options.synchronous);
+    this.persistence = new SqlitePersistence(options.path, { synchronous: options.synchronous });
     this.historySize = options.historySize ?? 10_000;
     this.rv = this.persistence.lastResourceVersion();
     for (const row of this.persistence.rows()) {
