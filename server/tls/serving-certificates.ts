@@ -18,8 +18,13 @@ function hostsCovered(certPem: string, hosts: string[]): boolean {
   return hosts.every((h) => (isIP(h) ? cert.checkIP(h) : cert.checkHost(h)) !== undefined);
 }
 
+// The data directory is known only at run time: without these comments Turbopack traces every file
+// of the project into the build's output for the reads below.
+const exists = (path: string) => existsSync(/* turbopackIgnore: true */ path);
+const read = (path: string) => readFileSync(/* turbopackIgnore: true */ path, "utf8");
+
 function write(path: string, pem: string, mode: number): void {
-  writeFileSync(path, pem, { mode });
+  writeFileSync(/* turbopackIgnore: true */ path, pem, { mode });
 }
 
 /**
@@ -31,9 +36,9 @@ export function ensureServingCertificates(dataDir: string, hosts: string[]): Ser
   const paths = { ca: join(dataDir, "ca.crt"), caKey: join(dataDir, "ca.key"), cert: join(dataDir, "tls.crt"), key: join(dataDir, "tls.key") };
   let caPem: string;
   let caKey;
-  if (existsSync(paths.ca) && existsSync(paths.caKey)) {
-    caPem = readFileSync(paths.ca, "utf8");
-    caKey = loadPrivateKey(readFileSync(paths.caKey, "utf8"));
+  if (exists(paths.ca) && exists(paths.caKey)) {
+    caPem = read(paths.ca);
+    caKey = loadPrivateKey(read(paths.caKey));
   } else {
     const key = generateKey();
     caKey = key.privateKey;
@@ -41,8 +46,8 @@ export function ensureServingCertificates(dataDir: string, hosts: string[]): Ser
     write(paths.caKey, key.pem, 0o600);
     write(paths.ca, caPem, 0o644);
   }
-  if (existsSync(paths.cert) && existsSync(paths.key) && hostsCovered(readFileSync(paths.cert, "utf8"), hosts)) {
-    return { caPem, certPem: readFileSync(paths.cert, "utf8"), keyPem: readFileSync(paths.key, "utf8") };
+  if (exists(paths.cert) && exists(paths.key) && hostsCovered(read(paths.cert), hosts)) {
+    return { caPem, certPem: read(paths.cert), keyPem: read(paths.key) };
   }
   const key = generateKey();
   const certPem = createCertificate({ commonName: "lws-console", hosts, isCA: false, validDays: 825, publicKey: key.publicKey, privateKey: key.privateKey, issuer: { commonName: CA_NAME, privateKey: caKey } });
