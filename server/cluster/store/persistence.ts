@@ -126,6 +126,8 @@ function holdExclusively(lockPath: string): Database.Database {
   const lock = new Database(lockPath, { timeout: 0 });
   try {
     lock.pragma("locking_mode = EXCLUSIVE");
+    // What the file holds does not matter, only its lock: no journal file beside it.
+    lock.pragma("journal_mode = MEMORY");
     lock.exec(`CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL); DELETE FROM holder; INSERT INTO holder VALUES (${process.pid});`);
     return lock;
   } catch (err) {
