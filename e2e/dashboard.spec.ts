@@ -97,6 +97,12 @@ test.describe("the live dashboard", () => {
     await shared.getByText("Evidence of each group (2)").click();
     await expect(shared.getByText(/^group \d+: pod\/racks-\d+: PodScheduled=False \(Unschedulable\)$/)).toHaveCount(2);
     await page.screenshot({ path: test.info().outputPath("diagnosis.png"), fullPage: true });
+    // The rack map cannot draw them, so the placement says which pods it leaves out, and links why.
+    await page.getByRole("tab", { name: "Placement" }).click();
+    const unplaced = page.getByText(/^2 pods on no node yet \(groups \d+(-\d+|, \d+)\), 2 of them unschedulable:/);
+    await expect(unplaced).toBeVisible();
+    await unplaced.getByRole("link", { name: "why, in the diagnosis" }).click();
+    await expect(page).toHaveURL(/\/lws\/crowded\/racks\?tab=diagnosis$/);
     await page.goto(app.baseURL);
     const stuck = page.getByRole("region", { name: "Stuck groups" });
     const entry = stuck.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^crowded\/racks groups \d+(-\d+|, \d+) \(stuck\)$/ }) });

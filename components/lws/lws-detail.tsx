@@ -4,10 +4,12 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
 import { lwsReplicas } from "@/lib/dashboard/groups";
+import { lwsHref } from "@/lib/dashboard/links";
 import type { PodView } from "@/lib/dashboard/view-models";
 import { integer, record, records, text } from "@/lib/k8s/object-fields";
 import { LABELS } from "@/lib/lws/constants";
 import { RackMap } from "../placement/rack-map";
+import { UnplacedPods } from "../placement/unplaced-pods";
 import { useCluster } from "../stream/use-cluster";
 import { GroupGraph } from "../topology/group-graph";
 import { DiagnosisPanel } from "./diagnosis-panel";
@@ -70,7 +72,12 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
         <div className="min-w-0">
           <Tabs label="Views" id="lws-view" tabs={TABS} selected={tab} onSelect={(t) => setParam("tab", t)}>
             {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} verdicts={verdicts} selectedPod={selected} onSelectPod={onSelectPod} linkedGroup={linkedGroup} />}
-            {tab === "placement" && <RackMap nodes={[...state.node.values()]} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />}
+            {tab === "placement" && (
+              <>
+                <UnplacedPods pods={pods} diagnosisHref={`${lwsHref(lws)}?tab=diagnosis`} />
+                <RackMap nodes={[...state.node.values()]} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />
+              </>
+            )}
             {tab === "diagnosis" && (diagnosis ? <DiagnosisPanel groups={diagnosis.groups} rollout={diagnosis.rollout} linkedGroup={linkedGroup} /> : <p className="text-slate-500">Diagnosing…</p>)}
             {tab === "events" && <EventsList events={events} />}
             {tab === "objects" && (
