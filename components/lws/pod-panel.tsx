@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { NodeView, PodView, EventView } from "@/lib/dashboard/view-models";
 import type { KubeObject } from "@/lib/k8s/types";
 import { record, records, text } from "@/lib/k8s/object-fields";
-import { age } from "../ui/time-ago";
+import { age, restartsText } from "../ui/time-ago";
 
 async function fetchLog(namespace: string, name: string): Promise<string> {
   const res = await fetch(`/api/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/log`);
@@ -34,7 +34,7 @@ export function PodPanel({ pod, node, events, onClose }: { pod: PodView; node?: 
       </div>
       <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-2 gap-y-1">
         <dt className="text-slate-500">Status</dt>
-        <dd>{pod.status} ({pod.readyContainers} ready, {pod.restarts} restarts)</dd>
+        <dd>{pod.status} ({pod.readyContainers} ready, restarts {restartsText(pod.restarts, pod.lastRestartAt)})</dd>
         <dt className="text-slate-500">Node</dt>
         <dd className="font-mono">{pod.nodeName ?? "not scheduled"}</dd>
         <dt className="text-slate-500">Rack / zone</dt>

@@ -3,7 +3,7 @@ import { groupsOf, lwsReplicas, lwsSize } from "@/lib/dashboard/groups";
 import { groupHref, lwsHref } from "@/lib/dashboard/links";
 import type { LwsView, PodView } from "@/lib/dashboard/view-models";
 import { integer, record, records, text } from "@/lib/k8s/object-fields";
-import { age } from "../ui/time-ago";
+import { age, restartsText } from "../ui/time-ago";
 import { GroupBar } from "./group-bar";
 
 /** One LWS: its groups' health first, then the counts and conditions people know from kubectl. */
@@ -11,6 +11,8 @@ export function LwsCard({ lws, pods }: { lws: LwsView; pods: PodView[] }) {
   const status = record(lws.status);
   const groups = groupsOf(lws, pods);
   const restarts = pods.reduce((sum, p) => sum + p.restarts, 0);
+  // The latest restart of any pod: whether the count still grows, as kubectl's RESTARTS column tells.
+  const lastRestartAt = pods.reduce<string | undefined>((latest, p) => (p.lastRestartAt && (!latest || p.lastRestartAt > latest) ? p.lastRestartAt : latest), undefined);
   const conditions = records(status.conditions).filter((c) => c.status === "True").map((c) => text(c.type));
   const href = lwsHref(lws);
   return (
@@ -32,7 +34,7 @@ export function LwsCard({ lws, pods }: { lws: LwsView; pods: PodView[] }) {
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
         <Stat label="Ready" value={`${integer(status.readyReplicas) ?? 0}/${lwsReplicas(lws)}`} />
         <Stat label="Up-to-date" value={String(integer(status.updatedReplicas) ?? 0)} />
-        <Stat label="Restarts" value={String(restarts)} />
+        <Stat label="Restarts" value={restartsText(restarts, lastRestartAt)} />
         <Stat label="Conditions" value={conditions.join(", ") || "none yet"} />
       </dl>
     </article>

@@ -7,3 +7,8 @@ export function age(timestamp: string | undefined, now = Date.now()): string {
   if (seconds < 48 * 3600) return `${Math.floor(seconds / 3600)}h`;
   return `${Math.floor(seconds / 86400)}d`;
 }
+
+/** kubectl's RESTARTS cell: "3 (5m ago)" once a container has restarted, else the count. */
+export function restartsText(count: number, lastAt: string | undefined, now = Date.now()): string {
+  return count > 0 && lastAt ? `${count} (${age(lastAt, now)} ago)` : String(count);
+}

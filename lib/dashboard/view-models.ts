@@ -31,6 +31,8 @@ export interface PodView {
   /** kubectl's READY column, e.g. "1/1" */
   readyContainers: string;
   restarts: number;
+  /** when a container last restarted (its latest lastState.terminated.finishedAt): kubectl's "3 (5m ago)" */
+  lastRestartAt?: string;
   /** summed container requests: what the pod takes from its node */
   requests: { cpu: number; memory: number; gpu: number };
   /** the PodScheduled=False message when the scheduler cannot place it */

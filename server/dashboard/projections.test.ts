@@ -43,3 +43,17 @@ describe("the pod view's requests", () => {
     expect(podView(pod).requests).toEqual({ cpu: 4, memory: 2 * 2 ** 30, gpu: 8 });
   });
 });
+
+describe("the pod view's restarts", () => {
+  const pod = (containerStatuses: unknown[]): KubeObject => ({ apiVersion: "v1", kind: "Pod", metadata: { name: "llm-0", namespace: "default", uid: "p1", resourceVersion: "1" }, spec: { containers: [{ name: "main", image: "x" }, { name: "sidecar", image: "x" }] }, status: { phase: "Running", containerStatuses } });
+  const restarted = (name: string, restartCount: number, finishedAt: string) => ({ name, ready: true, restartCount, state: { running: {} }, lastState: { terminated: { exitCode: 1, finishedAt } } });
+
+  it("counts every container's restarts and keeps the latest, as kubectl's RESTARTS column", () => {
+    const view = podView(pod([restarted("main", 2, "2026-11-29T11:50:00Z"), restarted("sidecar", 1, "2026-11-29T11:55:00Z")]));
+    expect(view).toMatchObject({ restarts: 3, lastRestartAt: "2026-11-29T11:55:00Z" });
+  });
+
+  it("has no last restart for a pod that never restarted", () => {
+    expect(podView(pod([{ name: "main", ready: true, restartCount: 0, state: { running: {} } }])).lastRestartAt).toBeUndefined();
+  });
+});

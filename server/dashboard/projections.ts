@@ -4,6 +4,7 @@ import { summarizePod } from "@/lib/k8s/pod-summary";
 import { CPU, GPU, MEMORY, podRequests } from "@/lib/k8s/pod-requests";
 import { parseQuantity } from "@/lib/k8s/quantity";
 import { EVENTS, LEADER_WORKER_SETS, NODES, PERSISTENT_VOLUME_CLAIMS, PODS, STATEFUL_SETS, type ResourceInfo } from "@/lib/k8s/resources";
+import { rfc3339 } from "@/lib/k8s/time";
 import type { KubeObject } from "@/lib/k8s/types";
 import { LABELS } from "@/lib/lws/constants";
 
@@ -62,6 +63,7 @@ export function podView(pod: KubeObject): PodView {
     ready: readyCondition?.status === "True",
     readyContainers: `${summary.ready}/${summary.total}`,
     restarts: summary.restarts.count,
+    lastRestartAt: summary.restarts.count > 0 && summary.restarts.last !== undefined ? rfc3339(new Date(summary.restarts.last)) : undefined,
     requests: requestsOf(spec),
     unschedulable: scheduled?.status === "False" ? text(scheduled.message) : undefined,
     deleting: pod.metadata.deletionTimestamp !== undefined,
