@@ -3,6 +3,7 @@ import { STATEFUL_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { EmbeddedCluster } from "@/server/cluster/embedded-cluster";
 import { INSTANT_SIMULATION } from "@/server/testing/test-server";
+import { startCpuMeter } from "./cpu-meter";
 import { trackPods } from "./pod-tracker";
 import { figure, printFigures } from "./stats";
 import { gridTopology } from "./topologies";
@@ -32,13 +33,17 @@ export async function benchSimulation(): Promise<void> {
     const total = 10_000;
     const tracker = trackPods(cluster);
     const started = performance.now();
+    const spent = startCpuMeter();
     for (let i = 0; i < 100; i++) await cluster.client.create(STATEFUL_SETS, statefulSet(`sts-${i}`, total / 100));
     const ready = await tracker.reach(total, 120_000);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = spent();
     const rss = process.memoryUsage().rss / 2 ** 20;
     printFigures("Simulated cluster", [
       figure(`pods Ready of ${total} (100 StatefulSets)`, ready, "pods", total, false),
       figure(`${total} StatefulSet pods scheduled and Ready, zero delay`, seconds, "s", 10),
+      figure("  main thread busy per pod", (cpu.mainMs * 1000) / total, "µs"),
+      figure("  CPU per pod, all threads", (cpu.processMs * 1000) / total, "µs"),
       figure("resident memory after", rss, "MiB"),
     ]);
   } finally {
