@@ -33,11 +33,13 @@ export const REASON_POD_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity 
 export const REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
 
 const unresolvable = (reason: string): Rejection => ({ reasons: [reason], unresolvable: true });
+const UNSCHEDULABLE_TAINT = { key: TAINT_UNSCHEDULABLE, value: "", effect: "NoSchedule" };
 const resolvable = (...reasons: string[]): Rejection => ({ reasons, unresolvable: false });
 
+// The filters run for every node a decision examines: they allocate nothing for a node that passes.
 export const nodeUnschedulable: Filter = (pod, { node }) => {
-  const tolerated = tolerates(pod.tolerations, { key: TAINT_UNSCHEDULABLE, value: "", effect: "NoSchedule" });
-  return node.unschedulable && !tolerated ? unresolvable(REASON_UNSCHEDULABLE) : undefined;
+  if (!node.unschedulable) return undefined;
+  return tolerates(pod.tolerations, UNSCHEDULABLE_TAINT) ? undefined : unresolvable(REASON_UNSCHEDULABLE);
 };
 
 export const nodeName: Filter = (pod, { node }) => (pod.nodeName && pod.nodeName !== node.name ? unresolvable(REASON_NODE_NAME) : undefined);
@@ -49,11 +51,11 @@ export const taintToleration: Filter = (pod, { node }) => {
 
 /** nodeSelector and required node affinity must both match; the affinity's terms are ORed. */
 export const nodeAffinity: Filter = (pod, { node }) => {
-  const selectorMatches = Object.entries(pod.nodeSelector).every(([k, v]) => node.labels[k] === v);
+  for (const key in pod.nodeSelector) if (node.labels[key] !== pod.nodeSelector[key]) return unresolvable(REASON_NODE_AFFINITY);
   const terms = pod.requiredNodeAffinity;
+  if (!terms) return undefined;
   const fields = { "metadata.name": node.name };
-  const affinityMatches = !terms || terms.some((t) => matchesLabels(t.labels, node.labels) && matchesLabels(t.fields, fields));
-  return selectorMatches && affinityMatches ? undefined : unresolvable(REASON_NODE_AFFINITY);
+  return terms.some((t) => matchesLabels(t.labels, node.labels) && matchesLabels(t.fields, fields)) ? undefined : unresolvable(REASON_NODE_AFFINITY);
 };
 
 /** Every shortfall is reported, not only the first: one node can lack cpu and memory at once. */
