@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import * as k8s from "@kubernetes/client-node";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -83,7 +84,7 @@ async function loadOnce(browser: Browser, url: string): Promise<PageTimes> {
 
 /** The LWS detail page of a 1,000-group × 2 LWS in headless Chromium, on the app as `npm start` runs it. */
 export async function benchPage(): Promise<void> {
-  const root = join(__dirname, "..");
+  const root = fileURLToPath(new URL("..", import.meta.url));
   const build = spawnSync(process.execPath, [join(root, "scripts", "build-if-stale.mjs")], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) throw new Error("the app did not build");
   const app = await startApp();

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import next from "next";
 import { API_PREFIX, controlPlane } from "./control-plane";
 import { createDualProtocolServer } from "./http/dual-protocol-server";
@@ -19,7 +19,7 @@ function isApiPath(req: IncomingMessage): boolean {
 async function main(): Promise<void> {
   const plane = await controlPlane();
   const { host, port } = plane.config;
-  const app = next({ dev: process.env.NODE_ENV !== "production", dir: join(__dirname, ".."), hostname: host, port });
+  const app = next({ dev: process.env.NODE_ENV !== "production", dir: fileURLToPath(new URL("..", import.meta.url)), hostname: host, port });
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const apiServer = plane.apiServer;

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface AppServer {
   child: ChildProcess;
@@ -13,7 +14,7 @@ export interface AppServer {
   stop(): Promise<number | null>;
 }
 
-const root = join(__dirname, "..", "..");
+const root = fileURLToPath(new URL("../..", import.meta.url));
 let nextPort = Number(process.env.E2E_PORT ?? 3311) + 10;
 
 /** Starts the app exactly as `npm start` does, on its own port and data dir. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 
 /** An embedded cluster in a child process of its own, which a test can kill -9 and start again. */
@@ -15,7 +15,7 @@ export interface EmbeddedProcess {
 
 /** Serves `dbPath` (see serve-embedded.ts for `args`) and resolves once it answers. */
 export function serveEmbedded(dbPath: string, args: string[] = []): Promise<EmbeddedProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "serve-embedded.ts"), dbPath, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./serve-embedded.ts", import.meta.url)), dbPath, ...args], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
     createInterface({ input: child.stdout! }).once("line", (line) => {
