@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -61,6 +61,15 @@ describe("SqlitePersistence", () => {
     first.close();
     const second = new SqlitePersistence(path);
     second.close();
+  });
+
+  it("lets go of the data directory when its database cannot be opened", () => {
+    const path = dbFile();
+    writeFileSync(path, "not a database, but long enough to be read as one's header: ".repeat(4));
+    expect(() => new SqlitePersistence(path)).toThrow(/file is not a database/);
+    rmSync(path);
+    const db = new SqlitePersistence(path);
+    db.close();
   });
 
   it("checkpoints the WAL from its own thread, and the writer's close leaves no WAL behind", async () => {

@@ -38,13 +38,12 @@ export class SqlitePersistence {
   constructor(path: string, options: { synchronous?: "NORMAL" | "FULL"; onCheckpoint?: (report: CheckpointReport) => void } = {}) {
     const onDisk = path !== ":memory:" && path !== "";
     this.lock = onDisk ? holdExclusively(`${path}.lock`) : undefined;
-    this.db = new Database(path);
-    // Rows are whole objects (1-5 KB): 16 KiB pages keep most of a pod on one page (set before the first table).
-    this.db.pragma("page_size = 16384");
-    this.db.pragma("journal_mode = WAL");
-    // NORMAL in WAL mode survives a killed process (the WAL is in the OS page cache); FULL also survives power loss.
-    this.db.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
-    this.createSchema();
+    try {
+      this.db = openDatabase(path, options.synchronous ?? "NORMAL");
+    } catch (err) {
+      this.lock?.close();
+      throw err;
+    }
     if (onDisk) this.checkpointer = this.checkpointElsewhere(path, options.onCheckpoint);
     // Positional parameters: binding by name costs a lookup per parameter per row.
     this.insertStmt = this.db.prepare("INSERT INTO objects (id, resource, namespace, name, rv, json) VALUES (?, ?, ?, ?, ?, ?)");
@@ -72,25 +71,6 @@ export class SqlitePersistence {
     if (op.kind === "insert") this.insertStmt.run(op.row.id, op.row.resource, op.row.namespace, op.row.name, op.row.rv, op.row.json);
     else if (op.kind === "update") this.updateStmt.run(op.rv, op.json, op.id);
     else this.deleteStmt.run(op.id);
-  }
-
-  /** Tables of earlier versions (keyed by name, with or without a rowid) are copied into the id-keyed table. */
-  private createSchema(): void {
-    const columns = this.db.prepare("SELECT name FROM pragma_table_info('objects')").all() as Array<{ name: string }>;
-    const earlier = columns.length > 0 && !columns.some((c) => c.name === "id");
-    this.db.transaction(() => {
-      if (earlier) this.db.exec("ALTER TABLE objects RENAME TO objects_keyed_by_name");
-      this.db.exec(`
-        CREATE TABLE IF NOT EXISTS objects (id INTEGER PRIMARY KEY, resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, rv INTEGER NOT NULL, json TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-      `);
-      if (earlier) {
-        this.db.exec(`
-          INSERT INTO objects (resource, namespace, name, rv, json) SELECT resource, namespace, name, rv, json FROM objects_keyed_by_name;
-          DROP TABLE objects_keyed_by_name;
-        `);
-      }
-    })();
   }
 
   /** Writes the ops atomically; returns only once SQLite has committed them. */
@@ -135,4 +115,39 @@ function holdExclusively(lockPath: string): Database.Database {
     if ((err as { code?: string }).code !== "SQLITE_BUSY") throw err;
     throw new Error(`${lockPath} is held by another process: another LWS Console runs on this data directory`);
   }
+}
+
+function openDatabase(path: string, synchronous: "NORMAL" | "FULL"): Database.Database {
+  const db = new Database(path);
+  try {
+    // Rows are whole objects (1-5 KB): 16 KiB pages keep most of a pod on one page (set before the first table).
+    db.pragma("page_size = 16384");
+    db.pragma("journal_mode = WAL");
+    // NORMAL in WAL mode survives a killed process (the WAL is in the OS page cache); FULL also survives power loss.
+    db.pragma(`synchronous = ${synchronous}`);
+    createSchema(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Tables of earlier versions (keyed by name, with or without a rowid) are copied into the id-keyed table. */
+function createSchema(db: Database.Database): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('objects')").all() as Array<{ name: string }>;
+  const earlier = columns.length > 0 && !columns.some((c) => c.name === "id");
+  db.transaction(() => {
+    if (earlier) db.exec("ALTER TABLE objects RENAME TO objects_keyed_by_name");
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS objects (id INTEGER PRIMARY KEY, resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, rv INTEGER NOT NULL, json TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    `);
+    if (earlier) {
+      db.exec(`
+        INSERT INTO objects (resource, namespace, name, rv, json) SELECT resource, namespace, name, rv, json FROM objects_keyed_by_name;
+        DROP TABLE objects_keyed_by_name;
+      `);
+    }
+  })();
 }
