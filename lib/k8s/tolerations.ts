@@ -21,8 +21,11 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
   return (t.operator === "" || t.operator === "Equal") && t.value === (taint.value ?? "");
 }
 
+// Loops, not some/find with an arrow: the scheduler asks for every node it examines, and each
+// arrow capturing its arguments was an allocation per node per decision.
 export function tolerates(tolerations: readonly Toleration[], taint: Taint): boolean {
-  return tolerations.some((t) => toleratesTaint(t, taint));
+  for (const toleration of tolerations) if (toleratesTaint(toleration, taint)) return true;
+  return false;
 }
 
 /** NoSchedule and NoExecute keep pods off a node; PreferNoSchedule only affects scoring upstream. */
@@ -32,5 +35,6 @@ export function blocksScheduling(taint: Taint): boolean {
 
 /** The first taint that keeps the pod off the node, if any. */
 export function firstUntoleratedTaint<T extends Taint>(taints: readonly T[], tolerations: readonly Toleration[]): T | undefined {
-  return taints.find((taint) => blocksScheduling(taint) && !tolerates(tolerations, taint));
+  for (const taint of taints) if (blocksScheduling(taint) && !tolerates(tolerations, taint)) return taint;
+  return undefined;
 }

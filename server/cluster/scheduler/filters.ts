@@ -60,14 +60,14 @@ export const nodeAffinity: Filter = (pod, { node }) => {
 
 /** Every shortfall is reported, not only the first: one node can lack cpu and memory at once. */
 export const nodeResourcesFit: Filter = (pod, node) => {
-  const reasons: string[] = [];
-  if (node.pods.size + 1 > (node.node.allocatable[PODS] ?? 0)) reasons.push(REASON_TOO_MANY_PODS);
+  let reasons: string[] | undefined;
+  if (node.pods.size + 1 > (node.node.allocatable[PODS] ?? 0)) reasons = [REASON_TOO_MANY_PODS];
   for (const name of pod.fitResources) {
     const request = pod.requests[name] ?? 0;
     const free = (node.node.allocatable[name] ?? 0) - (node.requested[name] ?? 0);
-    if (request > 0 && request > free) reasons.push(`Insufficient ${name}`);
+    if (request > 0 && request > free) (reasons ??= []).push(`Insufficient ${name}`);
   }
-  return reasons.length > 0 ? resolvable(...reasons) : undefined;
+  return reasons ? resolvable(...reasons) : undefined;
 };
 
 /** Incoming affinity failures cannot be fixed by evicting pods; anti-affinity ones can. */

@@ -128,11 +128,13 @@ export function podAffinityState(pod: SchedulingPod, cache: SchedulerCache): Pod
   };
 }
 
+// A loop, not some() with an arrow: this runs for every node a decision examines.
 function holdsOnNode(tests: readonly DomainTest[], node: NodeInfo): boolean {
-  return tests.some(({ topologyKey, holds }) => {
+  for (const { topologyKey, holds } of tests) {
     const value = node.node.labels[topologyKey];
-    return value !== undefined && holds(value);
-  });
+    if (value !== undefined && holds(value)) return true;
+  }
+  return false;
 }
 
 /**

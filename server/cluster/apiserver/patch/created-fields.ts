@@ -1,5 +1,6 @@
 import { isRecord, type KubeObject } from "@/lib/k8s/types";
 import { internFieldsV1Json, isServerOwned, listItems } from "./field-set";
+import { sortShort } from "./short-sort";
 
 /**
  * The fieldsV1 tree a creator owns: every field of the new object, as comparing it with nothing
@@ -32,9 +33,9 @@ function nodeJson(kind: string, names: string[], value: unknown, depth: number):
   let body = "";
   if (Array.isArray(value)) {
     const items = listItems(kind, names, value);
-    for (const item of items?.sort(byElement) ?? []) body = withMember(body, item.element, nodeJson(kind, names, item.value, depth + 1));
+    for (const item of items ? sortShort(items, byElement) : []) body = withMember(body, item.element, nodeJson(kind, names, item.value, depth + 1));
   } else if (isRecord(value)) {
-    for (const field of Object.keys(value).sort()) {
+    for (const field of sortShort(Object.keys(value))) {
       if (value[field] === undefined || isServerOwned(names, field)) continue;
       names.push(field);
       body = withMember(body, `f:${field}`, nodeJson(kind, names, value[field], depth + 1));

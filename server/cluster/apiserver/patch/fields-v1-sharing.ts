@@ -1,4 +1,5 @@
 import { isRecord, type KubeObject } from "@/lib/k8s/types";
+import { sortShort } from "./short-sort";
 
 /**
  * fieldsV1 trees with their equal subtrees shared (hash-consed), frozen.
@@ -62,7 +63,7 @@ export function sharedTreeOfPaths(paths: Iterable<readonly string[]>, order: (a:
 
 function sharePathNode(node: PathNode, order: (a: string, b: string) => number): Record<string, unknown> {
   if (node.children.size === 0) return EMPTY;
-  const elements = [...node.children.keys()].sort(order);
+  const elements = sortShort([...node.children.keys()], order);
   if (node.member) elements.unshift(".");
   const children = elements.map((element) => (element === "." ? EMPTY : sharePathNode(node.children.get(element) as PathNode, order)));
   return sharedNode(elements, children);

@@ -110,8 +110,11 @@ function compare(kind: string, before: unknown, after: unknown): Change {
       if (!deepEqual(a, b)) found.modified.push(path);
       return;
     }
-    const inA = new Map(ca.map((c) => [c.element, c]));
-    const inB = new Set(cb.map((c) => c.element));
+    // Filled by loops: mapping to [element, child] pairs first allocated a pair per field per write.
+    const inA = new Map<string, (typeof ca)[number]>();
+    for (const c of ca) inA.set(c.element, c);
+    const inB = new Set<string>();
+    for (const c of cb) inB.add(c.element);
     for (const c of ca) if (!inB.has(c.element)) collectSubtree(kind, c.names, [...path, c.element], c.value, found.removed);
     for (const c of cb) {
       const old = inA.get(c.element);
