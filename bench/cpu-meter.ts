@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { figure, type Figure } from "./stats";
 
 export interface CpuSpent {
   /** the event loop's busy time: the main thread, where the API server and controllers run */
@@ -18,4 +19,9 @@ export function startCpuMeter(): () => CpuSpent {
     const used = process.cpuUsage(cpu);
     return { mainMs: performance.eventLoopUtilization(loop).active, processMs: (used.user + used.system) / 1000 };
   };
+}
+
+/** The two per-pod figures printed under a run's wall time. */
+export function cpuFigures(cpu: CpuSpent, pods: number): Figure[] {
+  return [figure("  main thread busy per pod", (cpu.mainMs * 1000) / pods, "µs"), figure("  CPU per pod, all threads", (cpu.processMs * 1000) / pods, "µs")];
 }

@@ -6,7 +6,7 @@ import { Store } from "@/server/cluster/store/store";
 import { LwsController } from "@/server/lws/lws-controller";
 import { INSTANT_SIMULATION } from "@/server/testing/test-server";
 import { registerLwsAdmission } from "@/server/wiring/lws-admission";
-import { startCpuMeter, type CpuSpent } from "./cpu-meter";
+import { cpuFigures, startCpuMeter, type CpuSpent } from "./cpu-meter";
 import { isReadyPod, trackPods } from "./pod-tracker";
 import { figure, printFigures } from "./stats";
 import { gridTopology } from "./topologies";
@@ -92,8 +92,7 @@ export async function benchLws(): Promise<void> {
   printFigures("LeaderWorkerSet controller", [
     figure(`pods Ready of ${total} (${groups} groups × 8)`, ready, "pods", total, false),
     figure(`${groups} groups × 8 from apply to all pods Ready`, createSeconds, "s", 10),
-    figure("  main thread busy per pod", (cpu.mainMs * 1000) / total, "µs"),
-    figure("  CPU per pod, all threads", (cpu.processMs * 1000) / total, "µs"),
+    ...cpuFigures(cpu, total),
     figure(`store: ${total} raw pod writes`, raw, "s"),
     figure("  ratio of the two", createSeconds / raw, "×", 3),
     figure(`writes the run made (pods, bindings, statuses, events, StatefulSets, ...), ${(writes / total).toFixed(1)} per pod`, writes, "writes"),

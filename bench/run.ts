@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import SERVER_NODE_FLAGS from "../scripts/server-node-flags.json";
 import { machineReferenceMs } from "./machine-reference";
-import { SCENARIOS } from "./scenarios";
+import { SCENARIOS, unknownScenarios } from "./scenarios";
 
 /**
  * `npm run bench`: every scenario prints its figures next to the issue's targets. Each runs in a
@@ -15,9 +15,9 @@ import { SCENARIOS } from "./scenarios";
 function main(): number {
   console.log(`LWS Console benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   const named = process.argv.slice(2);
-  const unknown = named.filter((name) => !(name in SCENARIOS));
-  if (unknown.length > 0) {
-    console.error(`no scenario ${unknown.join(", ")}; there are ${Object.keys(SCENARIOS).join(", ")}`);
+  const unknown = unknownScenarios(named);
+  if (unknown) {
+    console.error(unknown);
     return 2;
   }
   const before = machineReferenceMs();

@@ -1,13 +1,13 @@
-import { SCENARIOS } from "./scenarios";
+import { SCENARIOS, unknownScenarios } from "./scenarios";
 
 /** One benchmark scenario in this process: `node --expose-gc --import tsx bench/scenario.ts lws`. */
-const name = process.argv[2];
-const scenario = SCENARIOS[name];
-if (!scenario) {
-  console.error(`no scenario ${name}; there are ${Object.keys(SCENARIOS).join(", ")}`);
+const name = process.argv[2] ?? "";
+const unknown = unknownScenarios([name]);
+if (unknown) {
+  console.error(unknown);
   process.exit(2);
 }
-scenario().then(
+SCENARIOS[name]().then(
   () => process.exit(0),
   (err: unknown) => {
     console.error(err);

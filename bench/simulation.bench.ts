@@ -3,7 +3,7 @@ import { STATEFUL_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { EmbeddedCluster } from "@/server/cluster/embedded-cluster";
 import { INSTANT_SIMULATION } from "@/server/testing/test-server";
-import { startCpuMeter } from "./cpu-meter";
+import { cpuFigures, startCpuMeter } from "./cpu-meter";
 import { trackPods } from "./pod-tracker";
 import { figure, printFigures } from "./stats";
 import { gridTopology } from "./topologies";
@@ -42,8 +42,7 @@ export async function benchSimulation(): Promise<void> {
     printFigures("Simulated cluster", [
       figure(`pods Ready of ${total} (100 StatefulSets)`, ready, "pods", total, false),
       figure(`${total} StatefulSet pods scheduled and Ready, zero delay`, seconds, "s", 10),
-      figure("  main thread busy per pod", (cpu.mainMs * 1000) / total, "µs"),
-      figure("  CPU per pod, all threads", (cpu.processMs * 1000) / total, "µs"),
+      ...cpuFigures(cpu, total),
       figure("resident memory after", rss, "MiB"),
     ]);
   } finally {

@@ -74,7 +74,7 @@ export function LwsDetail({ namespace, name }: { namespace: string; name: string
             {tab === "groups" && <GroupGraph lws={lws} groups={groups} currentRevision={leaderSts?.labels[LABELS.templateRevisionHash]} partition={leaderSts?.partition ?? 0} subGroupSize={subGroupSize} verdicts={verdicts} selectedPod={selected} onSelectPod={onSelectPod} linkedGroup={linkedGroup} />}
             {tab === "placement" && (
               <>
-                <UnplacedPods pods={pods} diagnosisHref={`${lwsHref(lws)}?tab=diagnosis`} />
+                <UnplacedPods pods={pods} diagnosisHref={lwsHref(lws, "diagnosis")} />
                 <RackMap nodes={[...state.node.values()]} pods={pods} focus highlightGroup={hoverGroup} groupVerdicts={verdicts} onHoverGroup={setHoverGroup} onSelectPod={onSelectPod} />
               </>
             )}

@@ -56,15 +56,19 @@ export class SqlitePersistence {
     });
   }
 
-  private checkpointElsewhere(path: string, onReport?: (report: CheckpointReport) => void): WalCheckpointer {
+  /** Without a thread (it failed to start, or later), the writer's connection checkpoints as SQLite does by default. */
+  private checkpointElsewhere(path: string, onReport?: (report: CheckpointReport) => void): WalCheckpointer | undefined {
+    const checkpointHere = (err: unknown) => {
+      console.error(`store: the checkpointer of ${path} failed; checkpointing on the writer's thread again:`, err);
+      if (this.db.open) this.db.pragma("wal_autocheckpoint = 1000");
+    };
     this.db.pragma("wal_autocheckpoint = 0");
-    return new WalCheckpointer(path, {
-      onReport,
-      onFailure: (err) => {
-        console.error(`store: the checkpointer of ${path} failed; checkpointing on the writer's thread again:`, err);
-        if (this.db.open) this.db.pragma("wal_autocheckpoint = 1000");
-      },
-    });
+    try {
+      return new WalCheckpointer(path, { onReport, onFailure: checkpointHere });
+    } catch (err) {
+      checkpointHere(err);
+      return undefined;
+    }
   }
 
   private apply(op: PersistOp): void {

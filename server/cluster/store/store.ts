@@ -93,7 +93,11 @@ export class Store {
   }
 
   getEntry(resource: string, namespace: string, name: string): StoreEntry | undefined {
-    return this.objects.get(resource)?.get(namespace)?.get(name);
+    return this.indexed({ resource, namespace, name });
+  }
+
+  private indexed(key: ObjectKey): IndexedEntry | undefined {
+    return this.objects.get(key.resource)?.get(key.namespace)?.get(key.name);
   }
 
   /** Every entry of a resource, in one namespace or (namespace undefined) in all. */
@@ -140,7 +144,7 @@ export class Store {
       const object = deepFreeze(withResourceVersion(write.object, rv));
       const json = JSON.stringify(object);
       const key = keyOf(write.resource, object);
-      const stored = this.objects.get(key.resource)?.get(key.namespace)?.get(key.name);
+      const stored = this.indexed(key);
       if (write.type === "put") this.put(key, stored, { rv, object, json });
       else this.remove(key, stored);
       const previous = stored?.object;
