@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FieldSet, fromObject, pathString, type FieldPath } from "./field-set";
+import { FieldSet, fromObject } from "./field-set";
+import { pathString, type FieldPath } from "./path-element";
 
 const pod = {
   apiVersion: "v1",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shareFieldsV1 } from "./fields-v1-sharing";
+import { canonicalFieldsV1 } from "./fields-v1-sharing";
 
 function kubeletTree(ip: string): Record<string, unknown> {
   return {
@@ -11,21 +11,21 @@ function kubeletTree(ip: string): Record<string, unknown> {
   };
 }
 
-describe("shareFieldsV1", () => {
-  it("keeps the tree's JSON, key order included", () => {
-    const tree = { "f:spec": { "f:b": {}, "f:a": { ".": {}, "f:x": {} } }, "f:metadata": { "f:labels": { ".": {}, "f:app": {} } } };
-    expect(JSON.stringify(shareFieldsV1(structuredClone(tree)))).toBe(JSON.stringify(tree));
+describe("canonicalFieldsV1", () => {
+  it("puts every node's elements in upstream's order, a member's marker first", () => {
+    const tree = { "f:spec": { "k:{\"a\":1}": {}, "f:b": {}, "f:a": { "f:x": {}, ".": {} } }, "f:metadata": { "f:labels": { ".": {}, "f:app": {} } } };
+    expect(JSON.stringify(canonicalFieldsV1(tree))).toBe('{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:a":{".":{},"f:x":{}},"f:b":{},"k:{\\"a\\":1}":{}}}');
   });
 
   it("gives equal trees one shared, frozen instance", () => {
-    const a = shareFieldsV1(kubeletTree("10.0.0.1"));
-    expect(shareFieldsV1(kubeletTree("10.0.0.1"))).toBe(a);
+    const a = canonicalFieldsV1(kubeletTree("10.0.0.1"));
+    expect(canonicalFieldsV1(kubeletTree("10.0.0.1"))).toBe(a);
     expect(Object.isFrozen(a)).toBe(true);
     expect(Object.isFrozen((a["f:status"] as Record<string, unknown>)["f:conditions"])).toBe(true);
   });
 
   it("shares the equal subtrees of different trees, and only those", () => {
-    const status = (ip: string) => shareFieldsV1(kubeletTree(ip))["f:status"] as Record<string, unknown>;
+    const status = (ip: string) => canonicalFieldsV1(kubeletTree(ip))["f:status"] as Record<string, unknown>;
     const [one, two] = [status("10.0.0.1"), status("10.0.0.2")];
     expect(one).not.toBe(two);
     expect(one["f:conditions"]).toBe(two["f:conditions"]);
@@ -33,12 +33,12 @@ describe("shareFieldsV1", () => {
   });
 
   it("writes a member without children as {}", () => {
-    expect(JSON.stringify(shareFieldsV1({ "f:a": { ".": {} }, "f:b": { ".": {}, "f:c": {} } }))).toBe('{"f:a":{},"f:b":{".":{},"f:c":{}}}');
+    expect(JSON.stringify(canonicalFieldsV1({ "f:a": { ".": {} }, "f:b": { ".": {}, "f:c": {} } }))).toBe('{"f:a":{},"f:b":{".":{},"f:c":{}}}');
   });
 
-  it("returns a tree that is not all maps as it is", () => {
-    const odd = { "f:a": { "f:b": "not a map" } };
-    expect(shareFieldsV1(odd)).toBe(odd);
-    expect(Object.isFrozen(odd)).toBe(false);
+  it("drops what is not a map, and a root marker (no set holds the empty path)", () => {
+    expect(canonicalFieldsV1({ "f:a": { "f:b": "not a map" }, "f:c": {} })).toEqual({ "f:c": {} });
+    expect(canonicalFieldsV1({ ".": {} })).toEqual({});
+    expect(canonicalFieldsV1("junk")).toEqual({});
   });
 });

@@ -1,8 +1,9 @@
-import { deepEqual } from "@/lib/k8s/deep-equal";
 import { isRecord, type KubeObject, type ManagedFieldsEntry, type ObjectMeta, type StatusCause } from "@/lib/k8s/types";
 import { ApiError, badRequest } from "@/lib/k8s/api-errors";
 import { createdFieldsV1 } from "./created-fields";
-import { childrenOf, FieldSet, fromObject, isServerOwnedMetadata, listItems, pathString, type FieldPath } from "./field-set";
+import { compare, type Change } from "./compare-fields";
+import { FieldSet, fromObject, isServerOwnedMetadata, listItems } from "./field-set";
+import { pathString, type FieldPath } from "./path-element";
 
 /**
  * Server-side apply and the managedFields bookkeeping of every write, after upstream's
@@ -37,12 +38,6 @@ interface Manager {
   subresource?: string;
   time?: string;
   fields: FieldSet;
-}
-
-interface Change {
-  added: FieldSet;
-  removed: FieldSet;
-  modified: FieldSet;
 }
 
 // ---- managedFields entries ----
@@ -98,42 +93,6 @@ function encodeManagers(managers: readonly Manager[]): ManagedFieldsEntry[] | un
 }
 
 // ---- object operations ----
-
-/** The fields of `after` that are new, gone or changed relative to `before` (upstream's Compare). */
-function compare(kind: string, before: unknown, after: unknown): Change {
-  const found = { added: [] as FieldPath[], removed: [] as FieldPath[], modified: [] as FieldPath[] };
-  const walk = (names: readonly string[], path: FieldPath, a: unknown, b: unknown): void => {
-    // Writes share untouched subtrees with the stored object: nothing below can differ.
-    if (a === b) return;
-    const [ca, cb] = [childrenOf(kind, names, a), childrenOf(kind, names, b)];
-    if (!ca || !cb || Array.isArray(a) !== Array.isArray(b)) {
-      if (!deepEqual(a, b)) found.modified.push(path);
-      return;
-    }
-    // Filled by loops: mapping to [element, child] pairs first allocated a pair per field per write.
-    const inA = new Map<string, (typeof ca)[number]>();
-    for (const c of ca) inA.set(c.element, c);
-    const inB = new Set<string>();
-    for (const c of cb) inB.add(c.element);
-    for (const c of ca) if (!inB.has(c.element)) collectSubtree(kind, c.names, [...path, c.element], c.value, found.removed);
-    for (const c of cb) {
-      const old = inA.get(c.element);
-      if (old) walk(c.names, [...path, c.element], old.value, c.value);
-      else collectSubtree(kind, c.names, [...path, c.element], c.value, found.added);
-    }
-  };
-  walk([], [], before ?? {}, after);
-  return { added: FieldSet.of(found.added), removed: FieldSet.of(found.removed), modified: FieldSet.of(found.modified) };
-}
-
-/**
- * Every path at and below `path`. Top-level objects (metadata, spec, status) are left out: upstream
- * compares typed objects, where those structs always exist and so are never added or removed.
- */
-function collectSubtree(kind: string, names: readonly string[], path: FieldPath, value: unknown, out: FieldPath[]): void {
-  if (path.length > 1 || !isRecord(value)) out.push(path);
-  for (const c of childrenOf(kind, names, value) ?? []) collectSubtree(kind, c.names, [...path, c.element], c.value, out);
-}
 
 /** The applied configuration laid over the live object: maps field by field, granular lists item by item. */
 function mergeValue(kind: string, names: readonly string[], live: unknown, applied: unknown): unknown {
