@@ -149,7 +149,7 @@ export class LwsReconciler {
     };
     if (!deepEqual(next, status)) {
       try {
-        await this.client.updateStatus(LEADER_WORKER_SETS, { ...lws, status: next });
+        await this.client.updateStatus(LEADER_WORKER_SETS, { ...lws, status: next }, { fieldManager: LWS_CONTROLLER_NAME });
       } catch (err) {
         if (isNotFound(err)) return false;
         throw err;

@@ -4,6 +4,7 @@ import type { ObjectRegistry } from "../apiserver/registry/object-registry";
 import { RESOURCES, resourceKey, type ResourceInfo } from "@/lib/k8s/resources";
 import { flatKey as flatten, parseKey as parse, type ObjectKey } from "../store/store";
 import { DeferredQueue } from "./deferred-queue";
+import { KUBE_CONTROLLER_MANAGER } from "../field-managers";
 
 const ORPHAN = "orphan";
 const FOREGROUND = "foregroundDeletion";
@@ -79,7 +80,7 @@ export class GarbageCollector {
       return;
     }
     const remaining = refs.filter((ref) => !dangling.includes(ref));
-    await ignoreMissing(this.registry.patch(info, namespace, name, "merge", { metadata: { ownerReferences: remaining } }, { fieldManager: "garbage-collector" }));
+    await ignoreMissing(this.registry.patch(info, namespace, name, "merge", { metadata: { ownerReferences: remaining } }, { fieldManager: KUBE_CONTROLLER_MANAGER }));
   }
 
   private async runFinalizers(info: ResourceInfo, owner: KubeObject): Promise<void> {
@@ -107,7 +108,7 @@ export class GarbageCollector {
     const object = this.registry.store.get(dep.resource, dep.namespace, dep.name);
     if (!info || !object) return;
     const refs = (object.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid);
-    await ignoreMissing(this.registry.patch(info, dep.namespace, dep.name, "merge", { metadata: { ownerReferences: refs.length ? refs : null } }, { fieldManager: "garbage-collector" }));
+    await ignoreMissing(this.registry.patch(info, dep.namespace, dep.name, "merge", { metadata: { ownerReferences: refs.length ? refs : null } }, { fieldManager: KUBE_CONTROLLER_MANAGER }));
   }
 
   private async removeFinalizer(info: ResourceInfo, object: KubeObject, finalizer: string): Promise<void> {
@@ -116,7 +117,7 @@ export class GarbageCollector {
       { op: "test", path: "/metadata/uid", value: object.metadata.uid },
       { op: "replace", path: "/metadata/finalizers", value: finalizers },
     ];
-    await ignoreMissing(this.registry.patch(info, object.metadata.namespace ?? "", object.metadata.name ?? "", "json", patch, { fieldManager: "garbage-collector" }));
+    await ignoreMissing(this.registry.patch(info, object.metadata.namespace ?? "", object.metadata.name ?? "", "json", patch, { fieldManager: KUBE_CONTROLLER_MANAGER }));
   }
 }
 

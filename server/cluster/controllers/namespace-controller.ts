@@ -5,6 +5,7 @@ import type { ObjectRegistry } from "../apiserver/registry/object-registry";
 import { NAMESPACE_FINALIZER } from "../apiserver/strategies/namespace-strategy";
 import { NAMESPACES, RESOURCES, resourceKey } from "@/lib/k8s/resources";
 import { DeferredQueue } from "./deferred-queue";
+import { KUBE_CONTROLLER_MANAGER } from "../field-managers";
 
 const NAMESPACED = RESOURCES.filter((r) => r.namespaced);
 
@@ -42,7 +43,7 @@ export class NamespaceController {
     const ns = this.registry.store.get("namespaces", "", name);
     if (!ns?.metadata.deletionTimestamp) return;
     if (isRecord(ns.status) && ns.status.phase !== "Terminating") {
-      await this.registry.update(NAMESPACES, "", name, { ...ns, status: { ...ns.status, phase: "Terminating" } }, { subresource: "status", fieldManager: "namespace-controller" });
+      await this.registry.update(NAMESPACES, "", name, { ...ns, status: { ...ns.status, phase: "Terminating" } }, { subresource: "status", fieldManager: KUBE_CONTROLLER_MANAGER });
     }
     let remaining = 0;
     for (const info of NAMESPACED) {
@@ -60,7 +61,7 @@ export class NamespaceController {
     const spec = isRecord(ns.spec) ? ns.spec : {};
     const finalizers = Array.isArray(spec.finalizers) ? spec.finalizers.filter((f) => f !== NAMESPACE_FINALIZER) : [];
     const finalized: KubeObject = { ...ns, spec: { ...spec, finalizers } };
-    await ignoreGone(this.registry.update(NAMESPACES, "", name, finalized, { fieldManager: "namespace-controller" }));
+    await ignoreGone(this.registry.update(NAMESPACES, "", name, finalized, { fieldManager: KUBE_CONTROLLER_MANAGER }));
   }
 }
 

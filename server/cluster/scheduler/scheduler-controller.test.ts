@@ -78,6 +78,8 @@ describe("the embedded kube-scheduler", () => {
     });
     expect(stuck.reason).toBe("Unschedulable");
     expect(stuck.message).toMatch(/^0\/8 nodes are available: .*didn't match pod anti-affinity rules/);
+    const written = (await client.get(PODS, "default", "g4-0")).metadata.managedFields?.find((m) => m.subresource === "status");
+    expect(written?.manager).toBe("kube-scheduler");
     const failed = await waitFor(async () => (await client.list(EVENTS, { namespace: "default", fieldSelector: "involvedObject.name=g4-0" })).items.find((e) => e.reason === "FailedScheduling"));
     expect(failed.type).toBe("Warning");
   });

@@ -14,6 +14,7 @@ import { schedulePod, type Unschedulable } from "./schedule";
 import type { ScoringStrategy } from "./scoring";
 import { schedulingNodeFromObject } from "./scheduling-node";
 import { schedulingPodFromObject, type SchedulingPod } from "./scheduling-pod";
+import { KUBE_SCHEDULER } from "../field-managers";
 
 export const SCHEDULER_NAME = "default-scheduler";
 /**
@@ -225,7 +226,7 @@ export class SchedulerController {
     const condition = { type: "PodScheduled", status: "False", reason: "Unschedulable", message: result.message, lastProbeTime: null, lastTransitionTime: rfc3339(new Date()) };
     const patch = { status: { conditions: [...conditions.filter((c) => c.type !== "PodScheduled"), condition] } };
     try {
-      await this.client.patchStatus(PODS, pod.metadata.namespace ?? "", pod.metadata.name ?? "", { type: "merge", body: patch }, { fieldManager: SCHEDULER_NAME });
+      await this.client.patchStatus(PODS, pod.metadata.namespace ?? "", pod.metadata.name ?? "", { type: "merge", body: patch }, { fieldManager: KUBE_SCHEDULER });
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }

@@ -1,6 +1,6 @@
 import { isRecord, type KubeObject } from "@/lib/k8s/types";
 import { isServerOwned, listItems } from "./field-set";
-import { sharedTree, type FieldsTree } from "./fields-v1-sharing";
+import { EMPTY_TREE, sharedTree, type FieldsTree } from "./fields-v1-sharing";
 import { sortShort } from "./short-sort";
 
 /**
@@ -30,6 +30,7 @@ function gather(elements: string[], children: FieldsTree[], element: string, tre
  * Elements come out sorted because every element of one node has the same prefix.
  */
 export function subtreeFields(kind: string, names: string[], value: unknown, depth: number): FieldsTree | undefined {
+  if (typeof value !== "object" || value === null) return depth > 0 ? EMPTY_TREE : undefined;
   const elements: string[] = [];
   const children: FieldsTree[] = [];
   if (Array.isArray(value)) {

@@ -63,13 +63,15 @@ export class ObjectRegistry {
     const now = this.clock();
     draft.metadata = initialMetadata(draft.metadata ?? {}, info.namespaced ? namespace : undefined, now);
     if (!draft.metadata.name) throw invalid(info.kind, info.group, "", [{ reason: "FieldValueRequired", field: "metadata.name", message: "Required value: name or generateName is required" }]);
-    if (info.subresources.includes("status") && info.kind !== "Node") delete draft.status;
+    // A status that the strategy resets on create is the server's, not the creator's (upstream's reset fields).
+    const statusReset = info.subresources.includes("status") && info.kind !== "Node";
+    if (statusReset) delete draft.status;
     this.strategy(info).prepareForCreate?.(draft, this.context(now));
     const object = await this.admit("CREATE", info, "", draft, undefined, options);
     const fields = { manager: manager(options), apiVersion: groupVersion(info), now: rfc3339(now) };
     object.metadata.managedFields = applied
-      ? serverSideApply({ ...fields, live: undefined, applied, force: true, kind: info.kind }).metadata.managedFields
-      : recordUpdate({ ...fields, before: undefined, after: object });
+      ? serverSideApply({ ...fields, live: undefined, applied: statusReset ? { ...applied, status: undefined } : applied, force: true, kind: info.kind }).metadata.managedFields
+      : recordUpdate({ ...fields, before: undefined, after: statusReset ? { ...object, status: undefined } : object });
     if (options.dryRun) return object;
     if (this.store.get(resourceKey(info), scopeOf(info, namespace), object.metadata.name ?? "")) throw alreadyExists(target(info, object.metadata.name));
     return this.persist(info, "put", object);

@@ -7,6 +7,7 @@ import type { Informer } from "@/server/runtime/informer";
 import { parentAndOrdinal, podName } from "./pod-identity";
 import { isTerminating } from "./pod-state";
 import { controllerRef, controllingStatefulSet, isControlledBy, type StatefulSetSpec } from "./statefulset-spec";
+import { KUBE_CONTROLLER_MANAGER } from "@/server/cluster/field-managers";
 
 /**
  * The pods a StatefulSet controls (ClaimPods): those it owns that still match its selector and
@@ -51,7 +52,7 @@ export class OwnedPods {
       { op: "add", path: "/metadata/ownerReferences", value: ownerReferences },
     ];
     try {
-      return await this.client.patch(PODS, pod.metadata.namespace ?? "", pod.metadata.name ?? "", { type: "json", body: patch });
+      return await this.client.patch(PODS, pod.metadata.namespace ?? "", pod.metadata.name ?? "", { type: "json", body: patch }, { fieldManager: KUBE_CONTROLLER_MANAGER });
     } catch (err) {
       if (isNotFound(err) || isConflict(err) || isFailedTest(err)) return undefined;
       throw err;

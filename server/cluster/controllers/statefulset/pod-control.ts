@@ -7,6 +7,7 @@ import type { Informer } from "@/server/runtime/informer";
 import { claimOwnersMatch, claimsFor, desiredClaimOwners, hasStaleOwnerRef } from "./claims";
 import { identityLabels, ordinalOf } from "./pod-identity";
 import type { StatefulSetSpec } from "./statefulset-spec";
+import { KUBE_CONTROLLER_MANAGER } from "@/server/cluster/field-managers";
 
 type Verb = "create" | "update" | "delete";
 
@@ -29,7 +30,7 @@ export class StatefulPodControl {
     let created: KubeObject;
     try {
       await this.createMissingClaims(set, spec, pod);
-      created = await this.client.create(PODS, pod);
+      created = await this.client.create(PODS, pod, { fieldManager: KUBE_CONTROLLER_MANAGER });
     } catch (err) {
       if (isAlreadyExists(err)) return undefined;
       this.podEvent("create", set, pod, err);
@@ -56,7 +57,7 @@ export class StatefulPodControl {
     const { namespace = "", name = "", resourceVersion } = pod.metadata;
     const body = { metadata: { resourceVersion, labels: identityLabels(set.metadata.name ?? "", ordinalOf(pod)) } };
     try {
-      await this.client.patch(PODS, namespace, name, { type: "merge", body });
+      await this.client.patch(PODS, namespace, name, { type: "merge", body }, { fieldManager: KUBE_CONTROLLER_MANAGER });
     } catch (err) {
       if (isNotFound(err)) return;
       this.podEvent("update", set, pod, err);
@@ -75,7 +76,7 @@ export class StatefulPodControl {
       }
       claim.metadata.ownerReferences = desiredClaimOwners(claim, set, pod, spec, false);
       try {
-        await this.client.create(PERSISTENT_VOLUME_CLAIMS, claim);
+        await this.client.create(PERSISTENT_VOLUME_CLAIMS, claim, { fieldManager: KUBE_CONTROLLER_MANAGER });
         this.claimEvent(set, pod, claim);
       } catch (err) {
         if (isAlreadyExists(err)) continue;
@@ -106,7 +107,7 @@ export class StatefulPodControl {
       if (claimOwnersMatch(claim, ownerReferences)) continue;
       const body = { metadata: { resourceVersion: claim.metadata.resourceVersion, ownerReferences } };
       try {
-        await this.client.patch(PERSISTENT_VOLUME_CLAIMS, claim.metadata.namespace ?? "", claim.metadata.name ?? "", { type: "merge", body });
+        await this.client.patch(PERSISTENT_VOLUME_CLAIMS, claim.metadata.namespace ?? "", claim.metadata.name ?? "", { type: "merge", body }, { fieldManager: KUBE_CONTROLLER_MANAGER });
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }

@@ -7,6 +7,7 @@ import type { Informer } from "@/server/runtime/informer";
 import { retryOnConflict } from "../../retry-on-conflict";
 import { hashRevision, revisionName } from "./revision-hash";
 import { controllerRef, isControlledBy, readStatus, type PodTemplate, type StatefulSetSpec } from "./statefulset-spec";
+import { KUBE_CONTROLLER_MANAGER } from "@/server/cluster/field-managers";
 
 /** The label a ControllerRevision carries its own hash in (history.ControllerRevisionHashLabel). */
 export const REVISION_HASH_LABEL = "controller.kubernetes.io/hash";
@@ -113,7 +114,7 @@ export class RevisionHistory {
     for (let count = collisionCount; ; count++) {
       const revision = newRevision(set, spec, number, count);
       try {
-        return { revision: await this.client.create(CONTROLLER_REVISIONS, revision), collisionCount: count };
+        return { revision: await this.client.create(CONTROLLER_REVISIONS, revision, { fieldManager: KUBE_CONTROLLER_MANAGER }), collisionCount: count };
       } catch (err) {
         if (!isAlreadyExists(err)) throw err;
         const existing = await this.client.get<ControllerRevision>(CONTROLLER_REVISIONS, set.metadata.namespace ?? "", revision.metadata.name ?? "");
@@ -129,7 +130,7 @@ export class RevisionHistory {
       { op: "test", path: "/metadata/uid", value: revision.metadata.uid },
       { op: "add", path: "/metadata/ownerReferences", value: [...(revision.metadata.ownerReferences ?? []), controllerRef(set)] },
     ];
-    return this.client.patch(CONTROLLER_REVISIONS, revision.metadata.namespace ?? "", revision.metadata.name ?? "", { type: "json", body: patch });
+    return this.client.patch(CONTROLLER_REVISIONS, revision.metadata.namespace ?? "", revision.metadata.name ?? "", { type: "json", body: patch }, { fieldManager: KUBE_CONTROLLER_MANAGER });
   }
 
   /** A rollback: the old revision becomes the newest by taking the next number. */

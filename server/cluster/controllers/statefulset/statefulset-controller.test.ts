@@ -51,6 +51,16 @@ describe("creating pods", () => {
     expect((await h.events("SuccessfulCreate")).sort()).toEqual(["create Pod w-1 in StatefulSet w successful", "create Pod w-2 in StatefulSet w successful", "create Pod w-3 in StatefulSet w successful"]);
   });
 
+  it("writes as kube-controller-manager, and the pods' creator owns no status (the server resets it)", async () => {
+    await create(statefulSet("m", { podManagementPolicy: "Parallel" }));
+    await h.settle();
+    const [pod] = await h.pods("m");
+    expect(pod.metadata.managedFields?.map((m) => [m.manager, m.operation, m.subresource])).toEqual([["kube-controller-manager", "Update", undefined]]);
+    expect(Object.keys(pod.metadata.managedFields?.[0].fieldsV1 ?? {})).toEqual(["f:metadata", "f:spec"]);
+    const set = await h.client.get(STATEFUL_SETS, NS, "m");
+    expect(set.metadata.managedFields?.find((m) => m.subresource === "status")?.manager).toBe("kube-controller-manager");
+  });
+
   it("creates OrderedReady pods one at a time, each after the previous is Running and Ready", async () => {
     await create(statefulSet("o"));
     const seen: string[][] = [];

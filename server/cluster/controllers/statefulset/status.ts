@@ -4,6 +4,7 @@ import type { KubeObject } from "@/lib/k8s/types";
 import type { Client } from "@/server/runtime/client";
 import { availableAt, isRunningAndAvailable, isRunningAndReady, isTerminating, podRevision } from "./pod-state";
 import { readStatus, type StatefulSetSpec, type StatefulSetStatus } from "./statefulset-spec";
+import { KUBE_CONTROLLER_MANAGER } from "@/server/cluster/field-managers";
 
 export interface StatusInput {
   set: KubeObject;
@@ -52,7 +53,7 @@ export function statusChanged(set: KubeObject, status: StatefulSetStatus): boole
 export async function writeStatus(client: Client, set: KubeObject, status: StatefulSetStatus): Promise<void> {
   if (!statusChanged(set, status)) return;
   try {
-    await client.patchStatus(STATEFUL_SETS, set.metadata.namespace ?? "", set.metadata.name ?? "", { type: "merge", body: { status } }, { fieldManager: "statefulset-controller" });
+    await client.patchStatus(STATEFUL_SETS, set.metadata.namespace ?? "", set.metadata.name ?? "", { type: "merge", body: { status } }, { fieldManager: KUBE_CONTROLLER_MANAGER });
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }
