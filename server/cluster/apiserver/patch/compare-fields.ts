@@ -1,7 +1,8 @@
 import { deepEqual } from "@/lib/k8s/deep-equal";
-import { EMPTY_TREE, sharedTreeOf, type ElementTree } from "./fields-v1-sharing";
-import { subtreeFields } from "./created-fields";
-import { childrenOf, FieldSet, type Child } from "./field-set";
+import { isRecord } from "@/lib/k8s/types";
+import { fieldElement, subtreeFields } from "./created-fields";
+import { EMPTY_TREE, sharedTreeOf, type ElementTree, type FieldsTree } from "./fields-v1-sharing";
+import { FieldSet, isServerOwned, listItems } from "./field-set";
 
 /** The fields an object write added, removed and changed. */
 export interface Change {
@@ -15,16 +16,28 @@ class ChangeNode {
   readonly added: ElementTree[] = [];
   readonly removed: ElementTree[] = [];
   readonly modified: ElementTree[] = [];
+
+  /** Files the changes below `element` (gathered in `below`) under it. */
+  take(element: string, below: ChangeNode): void {
+    gather(this.added, element, sharedTreeOf(false, below.added));
+    gather(this.removed, element, sharedTreeOf(false, below.removed));
+    gather(this.modified, element, sharedTreeOf(false, below.modified));
+  }
+}
+
+function gather(into: ElementTree[], element: string, tree: FieldsTree | undefined): void {
+  if (tree) into.push({ element, tree });
 }
 
 /**
  * The fields of `after` that are new, gone or changed relative to `before` (upstream's Compare).
  * Built as trees while walking, and only where the objects differ: writes share untouched
- * subtrees with the stored object, and nothing below a shared subtree can differ.
+ * subtrees with the stored object, and nothing below a shared subtree can differ. `names` (the
+ * field path, for list strategies) is pushed and popped in place.
  */
 export function compare(kind: string, before: unknown, after: unknown): Change {
   const root = new ChangeNode();
-  compareChildren(kind, childrenOf(kind, [], before ?? {}) ?? [], childrenOf(kind, [], after) ?? [], 0, root);
+  if (isRecord(after)) compareRecords(kind, [], isRecord(before) ? before : {}, after, 0, root);
   return {
     added: FieldSet.ofTree(sharedTreeOf(false, root.added)),
     removed: FieldSet.ofTree(sharedTreeOf(false, root.removed)),
@@ -32,35 +45,56 @@ export function compare(kind: string, before: unknown, after: unknown): Change {
   };
 }
 
-/** `depth` is the length of the path to the children's parent. */
-function compareChildren(kind: string, was: readonly Child[], now: readonly Child[], depth: number, into: ChangeNode): void {
-  // Filled by loops: mapping to [element, child] pairs first allocated a pair per field per write.
-  const before = new Map<string, Child>();
-  for (const c of was) before.set(c.element, c);
+function own(record: Record<string, unknown>, field: string): unknown {
+  return Object.hasOwn(record, field) ? record[field] : undefined;
+}
+
+/** `depth` is the length of the path to the records. */
+function compareRecords(kind: string, names: string[], was: Record<string, unknown>, now: Record<string, unknown>, depth: number, into: ChangeNode): void {
+  for (const field in was) {
+    if (was[field] === undefined || own(now, field) !== undefined || isServerOwned(names, field)) continue;
+    names.push(field);
+    gather(into.removed, fieldElement(field), subtreeFields(kind, names, was[field], depth + 1));
+    names.pop();
+  }
+  for (const field in now) {
+    const value = now[field];
+    if (value === undefined || isServerOwned(names, field)) continue;
+    const old = own(was, field);
+    names.push(field);
+    if (old === undefined) gather(into.added, fieldElement(field), subtreeFields(kind, names, value, depth + 1));
+    else compareValues(kind, names, fieldElement(field), old, value, depth + 1, into);
+    names.pop();
+  }
+}
+
+type Items = NonNullable<ReturnType<typeof listItems>>;
+
+function compareItems(kind: string, names: string[], was: Items, now: Items, depth: number, into: ChangeNode): void {
+  const before = new Map<string, unknown>();
+  for (const item of was) before.set(item.element, item.value);
   const after = new Set<string>();
-  for (const c of now) after.add(c.element);
-  for (const c of was) if (!after.has(c.element)) gather(into.removed, c.element, subtreeFields(kind, [...c.names], c.value, depth + 1));
-  for (const c of now) {
-    const old = before.get(c.element);
-    if (old) compareChild(kind, old, c, depth + 1, into);
-    else gather(into.added, c.element, subtreeFields(kind, [...c.names], c.value, depth + 1));
+  for (const item of now) after.add(item.element);
+  for (const item of was) if (!after.has(item.element)) gather(into.removed, item.element, subtreeFields(kind, names, item.value, depth + 1));
+  for (const item of now) {
+    if (!before.has(item.element)) gather(into.added, item.element, subtreeFields(kind, names, item.value, depth + 1));
+    else compareValues(kind, names, item.element, before.get(item.element), item.value, depth + 1, into);
   }
 }
 
-function compareChild(kind: string, old: Child, now: Child, depth: number, into: ChangeNode): void {
-  if (old.value === now.value) return;
-  const [was, is] = [childrenOf(kind, now.names, old.value), childrenOf(kind, now.names, now.value)];
-  if (!was || !is || Array.isArray(old.value) !== Array.isArray(now.value)) {
-    if (!deepEqual(old.value, now.value)) into.modified.push({ element: now.element, tree: EMPTY_TREE });
-    return;
+/** Compares the values at `element`, whose path is `depth` long: maps field by field, granular lists item by item, the rest whole. */
+function compareValues(kind: string, names: string[], element: string, was: unknown, now: unknown, depth: number, into: ChangeNode): void {
+  if (was === now) return;
+  if (isRecord(was) && isRecord(now)) {
+    const below = new ChangeNode();
+    compareRecords(kind, names, was, now, depth, below);
+    return into.take(element, below);
   }
-  const below = new ChangeNode();
-  compareChildren(kind, was, is, depth, below);
-  gather(into.added, now.element, sharedTreeOf(false, below.added));
-  gather(into.removed, now.element, sharedTreeOf(false, below.removed));
-  gather(into.modified, now.element, sharedTreeOf(false, below.modified));
-}
-
-function gather(into: ElementTree[], element: string, tree: ElementTree["tree"] | undefined): void {
-  if (tree) into.push({ element, tree });
+  const [wasItems, nowItems] = Array.isArray(was) && Array.isArray(now) ? [listItems(kind, names, was), listItems(kind, names, now)] : [];
+  if (wasItems && nowItems) {
+    const below = new ChangeNode();
+    compareItems(kind, names, wasItems, nowItems, depth, below);
+    return into.take(element, below);
+  }
+  if (!deepEqual(was, now)) into.modified.push({ element, tree: EMPTY_TREE });
 }

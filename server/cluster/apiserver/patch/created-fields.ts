@@ -1,7 +1,6 @@
 import { isRecord, type KubeObject } from "@/lib/k8s/types";
 import { isServerOwned, listItems } from "./field-set";
 import { EMPTY_TREE, sharedTree, type FieldsTree } from "./fields-v1-sharing";
-import { sortShort } from "./short-sort";
 
 /**
  * The fields a creator owns: every field of the new object, as comparing it with nothing would
@@ -12,37 +11,71 @@ export function createdFieldsV1(object: KubeObject): FieldsTree | undefined {
   return subtreeFields(object.kind, [], object, 0);
 }
 
-// Helpers stay at module level: tsx names every local function it defines, at a cost per call.
-function byElement(a: { element: string }, b: { element: string }): number {
-  return a.element < b.element ? -1 : 1;
+// Every level of the walk keeps its elements and subtrees on these two stacks, from the height
+// it found them at: arrays per node were the walk's largest allocation.
+const ELEMENTS: string[] = [];
+const SUBTREES: FieldsTree[] = [];
+
+const FIELD_ELEMENTS_LIMIT = 10_000;
+const FIELD_ELEMENTS = new Map<string, string>();
+
+/** `f:<field>`, one string per field name: a key built from it then needs no flattening. */
+export function fieldElement(field: string): string {
+  let element = FIELD_ELEMENTS.get(field);
+  if (element === undefined) {
+    if (FIELD_ELEMENTS.size >= FIELD_ELEMENTS_LIMIT) FIELD_ELEMENTS.clear();
+    FIELD_ELEMENTS.set(field, (element = `f:${field}`));
+  }
+  return element;
 }
 
-function gather(elements: string[], children: FieldsTree[], element: string, tree: FieldsTree | undefined): void {
+function push(element: string, tree: FieldsTree | undefined): void {
   if (tree === undefined) return;
-  elements.push(element);
-  children.push(tree);
+  ELEMENTS.push(element);
+  SUBTREES.push(tree);
+}
+
+/** Sorts the stacks' entries from `start` by element, by insertion: one node's few elements share a prefix. */
+function sortFrom(start: number): void {
+  for (let i = start + 1; i < ELEMENTS.length; i++) {
+    const element = ELEMENTS[i];
+    const tree = SUBTREES[i];
+    let j = i - 1;
+    for (; j >= start && ELEMENTS[j] > element; j--) {
+      ELEMENTS[j + 1] = ELEMENTS[j];
+      SUBTREES[j + 1] = SUBTREES[j];
+    }
+    ELEMENTS[j + 1] = element;
+    SUBTREES[j + 1] = tree;
+  }
+}
+
+function pushChildren(kind: string, names: string[], value: object, depth: number): void {
+  if (Array.isArray(value)) {
+    for (const item of listItems(kind, names, value) ?? []) push(item.element, subtreeFields(kind, names, item.value, depth + 1));
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const field in record) {
+    if (record[field] === undefined || isServerOwned(names, field)) continue;
+    names.push(field);
+    push(fieldElement(field), subtreeFields(kind, names, record[field], depth + 1));
+    names.pop();
+  }
 }
 
 /**
  * The fields at and below `value`, whose path is `depth` long. Top-level structs are not members
  * (upstream compares typed objects, where they always exist): they appear only to hold members.
  * `names` is the field path so far, pushed and popped in place: it only keys list strategies.
- * Elements come out sorted because every element of one node has the same prefix.
  */
 export function subtreeFields(kind: string, names: string[], value: unknown, depth: number): FieldsTree | undefined {
   if (typeof value !== "object" || value === null) return depth > 0 ? EMPTY_TREE : undefined;
-  const elements: string[] = [];
-  const children: FieldsTree[] = [];
-  if (Array.isArray(value)) {
-    const items = listItems(kind, names, value);
-    for (const item of items ? sortShort(items, byElement) : []) gather(elements, children, item.element, subtreeFields(kind, names, item.value, depth + 1));
-  } else if (isRecord(value)) {
-    for (const field of sortShort(Object.keys(value))) {
-      if (value[field] === undefined || isServerOwned(names, field)) continue;
-      names.push(field);
-      gather(elements, children, `f:${field}`, subtreeFields(kind, names, value[field], depth + 1));
-      names.pop();
-    }
-  }
-  return sharedTree(depth > 1 || (depth === 1 && !isRecord(value)), elements, children);
+  const start = ELEMENTS.length;
+  pushChildren(kind, names, value, depth);
+  sortFrom(start);
+  const tree = sharedTree(depth > 1 || (depth === 1 && !isRecord(value)), ELEMENTS, SUBTREES, start, ELEMENTS.length);
+  ELEMENTS.length = start;
+  SUBTREES.length = start;
+  return tree;
 }

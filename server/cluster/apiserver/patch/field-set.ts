@@ -10,7 +10,7 @@ import { isListItem, type FieldPath, type PathElement } from "./path-element";
  */
 
 /** A map field or a granular list item below a value, with the field names leading to it (no indices). */
-export interface Child {
+interface Child {
   element: PathElement;
   names: readonly string[];
   value: unknown;
@@ -68,7 +68,7 @@ export function listItems(kind: string, names: readonly string[], list: readonly
 }
 
 /** The children of a map or granular list; undefined for a leaf (scalar, null, atomic list). Unset and server-owned fields are skipped. */
-export function childrenOf(kind: string, names: readonly string[], value: unknown): Child[] | undefined {
+function childrenOf(kind: string, names: readonly string[], value: unknown): Child[] | undefined {
   if (Array.isArray(value)) return listItems(kind, names, value)?.map((item) => ({ ...item, names }));
   if (!isRecord(value)) return undefined;
   const children: Child[] = [];

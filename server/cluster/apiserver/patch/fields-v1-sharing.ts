@@ -31,25 +31,26 @@ export function isSharedTree(tree: object): boolean {
   return ID_OF_SUBTREE.has(tree);
 }
 
+// The key part a member's "." marker adds, as any element's part is spelled.
+const MEMBER_KEY = `${MEMBER.length}:${MEMBER}0,`;
+
 /**
  * The shared node with these (shared) children under these elements, in upstream's order
- * already; undefined for a node that is neither a member nor holds one.
+ * already; undefined for a node that is neither a member nor holds one. The node's elements are
+ * those from `start` to `end`, so that a walk can keep every level's elements on one stack.
  */
-export function sharedTree(member: boolean, elements: string[], children: FieldsTree[]): FieldsTree | undefined {
-  if (elements.length === 0) return member ? EMPTY_TREE : undefined;
-  if (member) {
-    elements.unshift(MEMBER);
-    children.unshift(EMPTY_TREE);
-  }
+export function sharedTree(member: boolean, elements: readonly string[], children: readonly FieldsTree[], start = 0, end = elements.length): FieldsTree | undefined {
+  if (start === end) return member ? EMPTY_TREE : undefined;
   // A child's id stands for its whole subtree, so a key is as long as the node is wide, not deep.
-  let key = "";
-  for (let i = 0; i < elements.length; i++) key += `${elements[i].length}:${elements[i]}${ID_OF_SUBTREE.get(children[i])},`;
-  return SUBTREES_BY_KEY.get(key) ?? remember(key, elements, children);
+  let key = member ? MEMBER_KEY : "";
+  for (let i = start; i < end; i++) key += `${elements[i].length}:${elements[i]}${ID_OF_SUBTREE.get(children[i])},`;
+  return SUBTREES_BY_KEY.get(key) ?? remember(key, member, elements, children, start, end);
 }
 
-function remember(key: string, elements: readonly string[], children: readonly FieldsTree[]): FieldsTree {
+function remember(key: string, member: boolean, elements: readonly string[], children: readonly FieldsTree[], start: number, end: number): FieldsTree {
   const made: FieldsTree = {};
-  for (let i = 0; i < elements.length; i++) made[elements[i]] = children[i];
+  if (member) made[MEMBER] = EMPTY_TREE;
+  for (let i = start; i < end; i++) made[elements[i]] = children[i];
   Object.freeze(made);
   if (SUBTREES_BY_KEY.size >= SUBTREES_LIMIT) SUBTREES_BY_KEY.clear();
   SUBTREES_BY_KEY.set(key, made);
