@@ -45,14 +45,33 @@ function isPlaced(pod: KubeObject): boolean {
 function sameForScheduling(old: KubeObject, pod: KubeObject): boolean {
   const [before, after] = [old.metadata, pod.metadata];
   const sameMeta = before.labels === after.labels && before.ownerReferences === after.ownerReferences && before.deletionTimestamp === after.deletionTimestamp;
-  return sameMeta && old.spec === pod.spec && recordAt(old.status).phase === recordAt(pod.status).phase;
+  return sameMeta && old.spec === pod.spec && isTerminal(old) === isTerminal(pod);
+}
+
+/** Of a pod's status, the scheduler reads only whether it has finished: a finished pod holds no resources. */
+function isTerminal(pod: KubeObject): boolean {
+  const phase = recordAt(pod.status).phase;
+  return phase === "Succeeded" || phase === "Failed";
+}
+
+/**
+ * Whether `pod` is `assumed` as bound to its node and nothing else: what the scheduler's own
+ * binding does to the pod it placed. Identity comparisons: in-process objects keep their
+ * untouched parts; pods read over HTTP simply take the longer way.
+ */
+function isBindingOf(assumed: KubeObject, pod: KubeObject): boolean {
+  const [before, after] = [recordAt(assumed.spec), recordAt(pod.spec)];
+  if (!after.nodeName || before.nodeName) return false;
+  for (const field in after) if (field !== "nodeName" && after[field] !== before[field]) return false;
+  for (const field in before) if (!(field in after)) return false;
+  const sameMeta = assumed.metadata.labels === pod.metadata.labels && assumed.metadata.ownerReferences === pod.metadata.ownerReferences && assumed.metadata.deletionTimestamp === pod.metadata.deletionTimestamp;
+  return sameMeta && isTerminal(assumed) === isTerminal(pod);
 }
 
 function isPending(pod: KubeObject): boolean {
   const spec = isRecord(pod.spec) ? pod.spec : {};
-  const status = isRecord(pod.status) ? pod.status : {};
   const scheduler = typeof spec.schedulerName === "string" ? spec.schedulerName : SCHEDULER_NAME;
-  return !spec.nodeName && !pod.metadata.deletionTimestamp && scheduler === SCHEDULER_NAME && status.phase !== "Succeeded" && status.phase !== "Failed";
+  return !spec.nodeName && !pod.metadata.deletionTimestamp && scheduler === SCHEDULER_NAME && !isTerminal(pod);
 }
 
 /**
@@ -65,6 +84,8 @@ export class SchedulerController {
   private readonly cache = new SchedulerCache();
   private readonly queue = new WorkQueue<string>({ name: "scheduler", concurrency: 1 });
   private readonly unschedulable = new Set<string>();
+  // The pending pod each assumed placement was made from, until its binding is observed.
+  private readonly assumedFrom = new Map<string, KubeObject>();
   // Where the next search over nodes starts (kube-scheduler's nextStartNodeIndex).
   private readonly nodeCursor = { next: 0 };
   private readonly recorder: EventRecorder;
@@ -99,7 +120,7 @@ export class SchedulerController {
       update: (_, ns) => this.cache.setNamespace(ns.metadata.name ?? "", ns.metadata.labels ?? {}),
       delete: (ns) => this.cache.removeNamespace(ns.metadata.name ?? ""),
     });
-    this.pods.addHandler({ add: (p) => this.onPod(p), update: (old, p) => (isPending(p) || !sameForScheduling(old, p)) && this.onPod(p), delete: (p) => this.onPodGone(p) });
+    this.pods.addHandler({ add: (p) => this.onPod(p), update: (old, p) => this.onPodUpdate(old, p), delete: (p) => this.onPodGone(p) });
     // A group waiting for its PodGroup, or under a lowered minMember, may fit now.
     this.podGroups?.addHandler({ add: () => this.retryUnschedulable(), update: () => this.retryUnschedulable() });
     await Promise.all([this.nodes.start(), this.namespaces.start(), this.pods.start(), this.podGroups?.start()]);
@@ -119,6 +140,15 @@ export class SchedulerController {
     this.retryUnschedulable();
   }
 
+  /** An update the scheduler reads nothing new in, or its own binding of a pod it assumed, leaves the cache as it is. */
+  private onPodUpdate(old: KubeObject, pod: KubeObject): void {
+    if (!isPending(pod) && sameForScheduling(old, pod)) return;
+    const assumed = this.assumedFrom.get(key(pod));
+    this.assumedFrom.delete(key(pod));
+    if (assumed && isBindingOf(assumed, pod) && this.cache.nodeInfo(recordAt(pod.spec).nodeName as string)?.pods.has(key(pod))) return;
+    this.onPod(pod);
+  }
+
   private onPod(pod: KubeObject): void {
     if (isPending(pod)) {
       if (!this.unschedulable.has(key(pod))) this.queue.add(key(pod));
@@ -134,6 +164,7 @@ export class SchedulerController {
 
   private onPodGone(pod: KubeObject): void {
     this.unschedulable.delete(key(pod));
+    this.assumedFrom.delete(key(pod));
     this.cache.removePod(key(pod));
     this.retryUnschedulable();
   }
@@ -205,10 +236,12 @@ export class SchedulerController {
    */
   private bind(pod: KubeObject, scheduling: SchedulingPod, nodeName: string): void {
     this.cache.assume(scheduling, nodeName);
+    this.assumedFrom.set(scheduling.key, pod);
     this.client.bind(pod.metadata.namespace ?? "", pod.metadata.name ?? "", nodeName).then(
       () => this.recorder.event(pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`),
       (err: unknown) => {
         this.cache.removePod(scheduling.key);
+        this.assumedFrom.delete(scheduling.key);
         if (isNotFound(err)) return;
         if (!isConflict(err)) console.error(`[${SCHEDULER_NAME}] binding ${scheduling.key} to ${nodeName} failed:`, err instanceof Error ? err.message : err);
         this.queue.addRateLimited(scheduling.key);
