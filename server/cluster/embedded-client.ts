@@ -12,6 +12,7 @@ import { fromScale, toScale } from "./apiserver/http/scale";
 import { patchTypeOf } from "./apiserver/registry/patching";
 import type { ObjectRegistry } from "./apiserver/registry/object-registry";
 import { ExpiredError } from "./store/store";
+import { extend } from "@/lib/k8s/extend";
 
 function query(options: ListOptions | WatchOptions): URLSearchParams {
   const q = new URLSearchParams();
@@ -104,7 +105,7 @@ export class EmbeddedClient implements Client {
   }
 
   async updateStatus<T extends KubeObject>(resource: ResourceInfo, object: T, options: WriteOptions = {}): Promise<T> {
-    return (await this.registry.update(resource, namespaceOf(resource, object), object.metadata.name ?? "", object, { ...options, subresource: "status" })) as T;
+    return (await this.registry.update(resource, namespaceOf(resource, object), object.metadata.name ?? "", object, extend(options, { subresource: "status" }))) as T;
   }
 
   async patch<T extends KubeObject>(resource: ResourceInfo, namespace: string, name: string, patch: Patch, options: PatchOptions = {}): Promise<T> {
@@ -112,7 +113,7 @@ export class EmbeddedClient implements Client {
   }
 
   async patchStatus<T extends KubeObject>(resource: ResourceInfo, namespace: string, name: string, patch: Patch, options: PatchOptions = {}): Promise<T> {
-    return (await this.registry.patch(resource, namespace, name, patchType(resource, patch, options), clone(patch.body), { ...options, subresource: "status" })).object as T;
+    return (await this.registry.patch(resource, namespace, name, patchType(resource, patch, options), clone(patch.body), extend(options, { subresource: "status" }))).object as T;
   }
 
   async delete(resource: ResourceInfo, namespace: string, name: string, options: DeleteOptions = {}): Promise<void> {

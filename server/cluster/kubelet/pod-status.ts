@@ -4,6 +4,7 @@ import { rfc3339 } from "@/lib/k8s/time";
 import { isRecord, type KubeObject } from "@/lib/k8s/types";
 import { arrayAt, recordAt, stringAt } from "../scheduler/narrow";
 import { initContainerStatus, nextContainerStatus, stoppedStatus, type ContainerContext, type ContainerStatus } from "./container-status";
+import { extend } from "@/lib/k8s/extend";
 
 export interface PodCondition {
   type: string;
@@ -113,9 +114,8 @@ export function syncedPodStatus(pod: PodView, node: NodeView, podIP: string | un
   const inits = pod.initContainers.map((c) => initContainerStatus(c, containerStatusesOf(pod.status, "initContainerStatuses").find((s) => s.name === c.name), ctx));
   const statuses = steps.map((s) => s.status);
   const initialized = inits.every((s) => s.state.terminated);
-  const withIp = { ...pod.status, ...(podIP ? { podIP, podIPs: [{ ip: podIP }] } : {}) };
-  const status: Record<string, unknown> = {
-    ...withIp,
+  const withIp = podIP ? extend(pod.status, { podIP, podIPs: [{ ip: podIP }] }) : pod.status;
+  const status: Record<string, unknown> = extend(withIp, {
     phase: phaseOf(pod, statuses),
     conditions: conditions({ ...pod, status: withIp }, node, statuses, initialized, nowText),
     hostIP: node.hostIP,
@@ -123,7 +123,7 @@ export function syncedPodStatus(pod: PodView, node: NodeView, podIP: string | un
     startTime: pod.status.startTime ?? nowText,
     ...(inits.length ? { initContainerStatuses: inits } : {}),
     containerStatuses: statuses,
-  };
+  });
   const waits = steps.map((s) => s.wakeInMs).filter((ms): ms is number => ms !== undefined);
   return { status, wakeInMs: waits.length ? Math.min(...waits) : undefined };
 }

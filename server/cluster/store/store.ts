@@ -2,6 +2,7 @@ import type { KubeObject } from "@/lib/k8s/types";
 import { deepFreeze } from "./deep-freeze";
 import { SqlitePersistence, type PersistOp } from "./persistence";
 import { WatchHistory, type StoreEvent } from "./watch-history";
+import { extend } from "@/lib/k8s/extend";
 
 /** An object as stored: frozen, with its JSON kept so lists and watches never re-serialize it. */
 export interface StoreEntry {
@@ -319,7 +320,7 @@ function entryOf(resource: string, object: KubeObject, json: string, row: number
 }
 
 function withResourceVersion(object: KubeObject, rv: number): KubeObject {
-  return { ...object, metadata: { ...object.metadata, resourceVersion: String(rv) } };
+  return { ...object, metadata: extend(object.metadata, { resourceVersion: String(rv) }) };
 }
 
 function keyOf(resource: string, object: KubeObject): ObjectKey {

@@ -5,6 +5,7 @@ import { PODS } from "@/lib/k8s/resources";
 import { badRequest, conflict } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../registry/object-registry";
 import type { DeleteOptions } from "../registry/delete-options";
+import { extend } from "@/lib/k8s/extend";
 
 
 /** Where `kubectl logs` text comes from: the simulated kubelets on the embedded cluster. */
@@ -33,8 +34,8 @@ export async function bindPod(registry: ObjectRegistry, namespace: string, name:
   const now = rfc3339(new Date());
   const bound: KubeObject = {
     ...pod,
-    spec: { ...spec, nodeName },
-    status: { ...status, conditions: [...conditions, { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: now }] },
+    spec: extend(spec, { nodeName }),
+    status: extend(status, { conditions: [...conditions, { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: now }] }),
   };
   return registry.persist(PODS, "put", bound);
 }

@@ -2,6 +2,7 @@ import { randomUUID, randomInt } from "node:crypto";
 import type { KubeObject, ObjectMeta } from "@/lib/k8s/types";
 import { deepEqual } from "@/lib/k8s/deep-equal";
 import { rfc3339 } from "@/lib/k8s/time";
+import { extend } from "@/lib/k8s/extend";
 
 // The alphabet kube-apiserver draws generateName suffixes from: no vowels, no look-alike digits.
 const SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
@@ -14,7 +15,7 @@ export function generateNameSuffix(): string {
 
 /** Server-owned metadata of a new object; the client's values for these are ignored. */
 export function initialMetadata(meta: ObjectMeta, namespace: string | undefined, now: Date): ObjectMeta {
-  const next: ObjectMeta = { ...meta, uid: randomUUID(), creationTimestamp: rfc3339(now), generation: 1 };
+  const next: ObjectMeta = extend(meta, { uid: randomUUID(), creationTimestamp: rfc3339(now), generation: 1 });
   if (!next.name && next.generateName) next.name = next.generateName + generateNameSuffix();
   if (namespace !== undefined) next.namespace = namespace;
   else delete next.namespace;
@@ -26,8 +27,7 @@ export function initialMetadata(meta: ObjectMeta, namespace: string | undefined,
 
 /** Carries the fields a client may not change on update over from the stored object. */
 export function preserveServerMetadata(next: ObjectMeta, old: ObjectMeta): ObjectMeta {
-  return {
-    ...next,
+  return extend(next, {
     name: old.name,
     namespace: old.namespace,
     uid: old.uid,
@@ -36,7 +36,7 @@ export function preserveServerMetadata(next: ObjectMeta, old: ObjectMeta): Objec
     deletionTimestamp: old.deletionTimestamp,
     deletionGracePeriodSeconds: old.deletionGracePeriodSeconds,
     resourceVersion: old.resourceVersion,
-  };
+  });
 }
 
 const NON_SPEC_FIELDS = new Set(["apiVersion", "kind", "metadata", "status"]);

@@ -11,6 +11,7 @@ import { validateWrite } from "./builtin-validation";
 import type { DeleteOptions } from "./delete-options";
 import { initialMetadata, isNoop, nextGeneration, preserveServerMetadata } from "./metadata";
 import { applyPatch, type PatchType } from "./patching";
+import { extend } from "@/lib/k8s/extend";
 
 export interface WriteOptions {
   fieldManager?: string;
@@ -70,8 +71,8 @@ export class ObjectRegistry {
     const object = await this.admit("CREATE", info, "", draft, undefined, options);
     const fields = { manager: manager(options), apiVersion: groupVersion(info), now: rfc3339(now) };
     object.metadata.managedFields = applied
-      ? serverSideApply({ ...fields, live: undefined, applied: statusReset ? { ...applied, status: undefined } : applied, force: true, kind: info.kind }).metadata.managedFields
-      : recordUpdate({ ...fields, before: undefined, after: statusReset ? { ...object, status: undefined } : object });
+      ? serverSideApply({ ...fields, live: undefined, applied: statusReset ? extend(applied, { status: undefined }) : applied, force: true, kind: info.kind }).metadata.managedFields
+      : recordUpdate({ ...fields, before: undefined, after: statusReset ? extend(object, { status: undefined }) : object });
     if (options.dryRun) return object;
     if (this.store.get(resourceKey(info), scopeOf(info, namespace), object.metadata.name ?? "")) throw alreadyExists(target(info, object.metadata.name));
     return this.persist(info, "put", object);

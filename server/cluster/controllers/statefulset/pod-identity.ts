@@ -57,7 +57,7 @@ export function newStatefulSetPod(set: KubeObject, spec: StatefulSetSpec, templa
     metadata: {
       name,
       namespace: set.metadata.namespace,
-      labels: { ...meta.labels, ...identityLabels(set.metadata.name ?? "", ordinal), [POD_REVISION_LABEL]: revision },
+      labels: Object.assign({}, meta.labels, identityLabels(set.metadata.name ?? "", ordinal), { [POD_REVISION_LABEL]: revision }),
       ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
       ...(meta.finalizers?.length ? { finalizers: [...meta.finalizers] } : {}),
       ownerReferences: [controllerRef(set)],
