@@ -320,7 +320,7 @@ function entryOf(resource: string, object: KubeObject, json: string, row: number
 }
 
 function withResourceVersion(object: KubeObject, rv: number): KubeObject {
-  return { ...object, metadata: extend(object.metadata, { resourceVersion: String(rv) }) };
+  return extend(object, { metadata: extend(object.metadata, { resourceVersion: String(rv) }) });
 }
 
 function keyOf(resource: string, object: KubeObject): ObjectKey {
