@@ -52,7 +52,7 @@ function maxInto(target: ResourceAmounts, other: ResourceAmounts): void {
  */
 function containerRequests(container: Record<string, unknown>, nonZero: boolean): ResourceAmounts {
   const resources = record(container.resources);
-  const requests = { ...resourceAmounts(resources.limits), ...resourceAmounts(resources.requests) };
+  const requests = Object.assign(resourceAmounts(resources.limits), resourceAmounts(resources.requests));
   if (nonZero) {
     requests[CPU] ??= DEFAULT_MILLI_CPU_REQUEST;
     requests[MEMORY] ??= DEFAULT_MEMORY_REQUEST;

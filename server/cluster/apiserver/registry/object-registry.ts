@@ -71,8 +71,8 @@ export class ObjectRegistry {
     const object = await this.admit("CREATE", info, "", draft, undefined, options);
     const fields = { manager: manager(options), apiVersion: groupVersion(info), now: rfc3339(now) };
     object.metadata.managedFields = applied
-      ? serverSideApply({ ...fields, live: undefined, applied: statusReset ? extend(applied, { status: undefined }) : applied, force: true, kind: info.kind }).metadata.managedFields
-      : recordUpdate({ ...fields, before: undefined, after: statusReset ? extend(object, { status: undefined }) : object });
+      ? serverSideApply(extend(fields, { live: undefined, applied: statusReset ? extend(applied, { status: undefined }) : applied, force: true, kind: info.kind })).metadata.managedFields
+      : recordUpdate(extend(fields, { before: undefined, after: statusReset ? extend(object, { status: undefined }) : object }));
     if (options.dryRun) return object;
     if (this.store.get(resourceKey(info), scopeOf(info, namespace), object.metadata.name ?? "")) throw alreadyExists(target(info, object.metadata.name));
     return this.persist(info, "put", object);
