@@ -170,7 +170,21 @@ export function validateDns1035Label(value: string): string[] {
 const LABEL_KEY_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** A qualified name: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
+// Objects of one kind carry the same few label and annotation keys: a key found valid once is not parsed again.
+const VALID_KEYS_LIMIT = 10_000;
+const VALID_KEYS = new Set<string>();
+
 export function validateLabelKey(key: string): string[] {
+  if (VALID_KEYS.has(key)) return [];
+  const errs = labelKeyErrors(key);
+  if (errs.length === 0) {
+    if (VALID_KEYS.size >= VALID_KEYS_LIMIT) VALID_KEYS.clear();
+    VALID_KEYS.add(key);
+  }
+  return errs;
+}
+
+function labelKeyErrors(key: string): string[] {
   const parts = key.split("/");
   if (parts.length > 2) {
     return [
@@ -243,10 +257,13 @@ function validateNamespaceField(namespace: string | undefined, namespaced: boole
 }
 
 export function validateLabels(labels: Record<string, string> | undefined, field: string): FieldError[] {
-  return Object.entries(labels ?? {}).flatMap(([key, value]) => [
-    ...invalidEach(field, key, validateLabelKey(key)),
-    ...invalidEach(field, value, validateLabelValue(value)),
-  ]);
+  const errs: FieldError[] = [];
+  for (const key of Object.keys(labels ?? {})) {
+    const value = (labels as Record<string, string>)[key];
+    for (const msg of validateLabelKey(key)) errs.push(invalid(field, key, msg));
+    for (const msg of validateLabelValue(value)) errs.push(invalid(field, value, msg));
+  }
+  return errs;
 }
 
 export const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;

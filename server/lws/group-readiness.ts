@@ -25,8 +25,32 @@ export interface GroupObjects {
   workers?: KubeObject;
 }
 
+export interface GroupJudgment {
+  readonly ready: boolean;
+  readonly updated: boolean;
+}
+
+interface Judged {
+  workers: KubeObject | undefined;
+  size: number;
+  currentKey: string;
+  judgment: GroupJudgment;
+}
+
+// Informer objects are immutable: a leader judged with the same worker StatefulSet, size and
+// revision is judged the same. Every reconcile of an LWS judges all its groups, most unchanged.
+const JUDGED = new WeakMap<KubeObject, Judged>();
+
 /** ready/updated of one group from its leader pod and worker StatefulSet. */
-export function judgeGroup(group: GroupObjects, size: number, currentKey: string): { ready: boolean; updated: boolean } {
+export function judgeGroup(group: GroupObjects, size: number, currentKey: string): GroupJudgment {
+  const judged = group.leader ? JUDGED.get(group.leader) : undefined;
+  if (judged && judged.workers === group.workers && judged.size === size && judged.currentKey === currentKey) return judged.judgment;
+  const judgment = Object.freeze(judgeNow(group, size, currentKey));
+  if (group.leader) JUDGED.set(group.leader, { workers: group.workers, size, currentKey, judgment });
+  return judgment;
+}
+
+function judgeNow(group: GroupObjects, size: number, currentKey: string): GroupJudgment {
   const hasWorkers = size === 1 || group.workers !== undefined;
   const ready = hasWorkers && leaderReady(group.leader) && (size === 1 || workerStatefulSetReady(group.workers));
   const updated = hasWorkers && revisionOf(group.leader) === currentKey && (size === 1 || revisionOf(group.workers) === currentKey);
