@@ -1,6 +1,6 @@
 import { isRecord } from "@/lib/k8s/types";
 import { canonicalFieldsV1, EMPTY_TREE, sharedTreeOf, sharedTreeOfPaths, type ElementTree, type FieldsTree } from "./fields-v1-sharing";
-import { differenceTrees, intersectionTrees, treeHas, treePaths, treesOverlap, unionTrees, withAncestorTrees } from "./field-tree";
+import { differenceTrees, intersectionTrees, treeHas, treePaths, unionTrees, withAncestorTrees } from "./field-tree";
 import { listStrategyAt } from "./merge-keys";
 import { isListItem, type FieldPath, type PathElement } from "./path-element";
 
@@ -126,10 +126,6 @@ export class FieldSet {
   intersection(other: FieldSet): FieldSet {
     if (other.isEmpty || this.isEmpty) return FieldSet.empty;
     return FieldSet.ofTree(intersectionTrees(this.tree, other.tree, true));
-  }
-
-  overlaps(other: FieldSet): boolean {
-    return !this.isEmpty && !other.isEmpty && treesOverlap(this.tree, other.tree, true);
   }
 
   /** Every member's ancestors as members too: what a removal must treat as owned (upstream's EnsureNamedFieldsAreMembers). */

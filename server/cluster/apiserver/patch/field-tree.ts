@@ -78,17 +78,6 @@ export function intersectionTrees(a: FieldsTree, b: FieldsTree, root = false): F
   return sharedTree(!root && isMemberTree(a) && isMemberTree(b), elements, children);
 }
 
-/** Whether the trees hold a member in common. */
-export function treesOverlap(a: FieldsTree, b: FieldsTree, root = false): boolean {
-  if (a === b) return a !== EMPTY_TREE || !root;
-  if (!root && isMemberTree(a) && isMemberTree(b)) return true;
-  for (const element of childElements(a)) {
-    const other = childOf(b, element);
-    if (other && treesOverlap(a[element] as FieldsTree, other)) return true;
-  }
-  return false;
-}
-
 /** The tree with every node below the root a member (upstream's EnsureNamedFieldsAreMembers). */
 export function withAncestorTrees(tree: FieldsTree, root = false): FieldsTree {
   const elements = childElements(tree);
