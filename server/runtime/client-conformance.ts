@@ -242,6 +242,11 @@ function describeSubresources(client: () => Client): void {
     const patched = await client().patchStatus<Lws>(LEADER_WORKER_SETS, NS, "status-lws", { type: "merge", body: { spec: { replicas: 9 }, status: { readyReplicas: 2 } } });
     expect(patched.spec.replicas).toBe(3);
     expect(patched.status).toMatchObject({ replicas: 2, readyReplicas: 2 });
+    const cleared = await client().patchStatus<Lws>(LEADER_WORKER_SETS, NS, "status-lws", { type: "merge", body: { status: { readyReplicas: null } } });
+    expect(cleared.status).toMatchObject({ replicas: 2 });
+    expect(cleared.status).not.toHaveProperty("readyReplicas");
+    const specOnly = await client().patchStatus<Lws>(LEADER_WORKER_SETS, NS, "status-lws", { type: "merge", body: { spec: { replicas: 5 } } });
+    expect(specOnly.status).toEqual(cleared.status);
   });
 
   it.each([

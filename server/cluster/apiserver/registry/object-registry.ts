@@ -1,4 +1,4 @@
-import type { KubeObject, StatusCause } from "@/lib/k8s/types";
+import { isRecord, type KubeObject, type StatusCause } from "@/lib/k8s/types";
 import { clone } from "@/lib/k8s/deep-equal";
 import { rfc3339 } from "@/lib/k8s/time";
 import { groupVersion, resourceKey, type ResourceInfo } from "@/lib/k8s/resources";
@@ -99,7 +99,7 @@ export class ObjectRegistry {
         return { object: await this.applyCreate(info, namespace, name, body, options), created: true };
       }
       if (patchPinsVersion(body) && pinnedVersion(body) !== old.metadata.resourceVersion) throw conflict(target(info, name));
-      const next = type === "apply" ? this.applied(info, old, body, options) : applyPatch(type, old, body, info);
+      const next = type === "apply" ? this.applied(info, old, body, options) : applyPatch(type, ...patchTarget(type, old, body, options), info);
       try {
         return { object: await this.replace(info, old, next, options, type === "apply"), created: false };
       } catch (err) {
@@ -212,6 +212,16 @@ function scopeOf(info: ResourceInfo, namespace: string): string {
 
 function target(info: ResourceInfo, name?: string): ErrorTarget {
   return { resource: info.resource, group: info.group, name };
+}
+
+/**
+ * What a patch applies to, and what of it: all of the object, except for a merge patch of status,
+ * where only the status counts (a status write keeps the rest as stored) and so only it is copied.
+ * Merge patches are field by field, so leaving the other fields out changes nothing in the status.
+ */
+function patchTarget(type: Exclude<PatchType, "apply">, old: KubeObject, body: unknown, options: WriteOptions): [KubeObject, unknown] {
+  if (type !== "merge" || options.subresource !== "status" || !isRecord(body)) return [old, body];
+  return [{ apiVersion: old.apiVersion, kind: old.kind, metadata: {}, status: old.status }, "status" in body ? { status: body.status } : {}];
 }
 
 function manager(options: WriteOptions): string {
