@@ -11,6 +11,8 @@ export function validateWrite(info: ResourceInfo, strategy: KindStrategy, object
   const nameRule = NAME_RULES[info.kind] ?? "subdomain";
   const metaErrors = validateObjectMeta(object.metadata, { namespaced: info.namespaced, nameRule });
   if (old) metaErrors.push(...validateObjectMetaUpdate(old.metadata, object.metadata));
+  // The kinds' rules check the spec: a write that keeps the stored one (a status write) has nothing new for them.
+  if (old && object.spec !== undefined && object.spec === old.spec) return metaErrors.map(toStatusCause);
   const kindCauses = old ? (strategy.validateUpdate?.(object, old) ?? strategy.validate?.(object) ?? []) : (strategy.validate?.(object) ?? []);
   return [...metaErrors.map(toStatusCause), ...kindCauses];
 }

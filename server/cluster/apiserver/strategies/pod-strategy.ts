@@ -50,8 +50,6 @@ export const podStrategy: KindStrategy = {
     return validatePodSpec(spec(object), "spec");
   },
   validateUpdate(object, old) {
-    // A write that keeps the stored spec (a status write) has nothing new in it to check.
-    if (object.spec === old.spec) return [];
     const causes = validatePodSpec(spec(object), "spec");
     if (!deepEqual(immutablePart(spec(object)), immutablePart(spec(old)))) {
       causes.push({ reason: "FieldValueForbidden", field: "spec", message: `Forbidden: pod updates may not change fields other than ${MUTABLE_SPEC_FIELDS}` });

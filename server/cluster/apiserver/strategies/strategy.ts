@@ -15,6 +15,7 @@ export interface KindStrategy {
   prepareForCreate?(object: KubeObject, ctx: StrategyContext): void;
   /** carries server-owned fields over from the old object on update (mutates the draft) */
   prepareForUpdate?(object: KubeObject, old: KubeObject, ctx: StrategyContext): void;
+  /** the kind's rules, which check the spec: not run for a write that keeps the stored spec (a status write) */
   validate?(object: KubeObject): StatusCause[];
   validateUpdate?(object: KubeObject, old: KubeObject): StatusCause[];
   /** seconds a delete waits before the object goes (pods bound to a node); 0 or absent = at once */
