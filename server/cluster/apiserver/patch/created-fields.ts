@@ -12,9 +12,11 @@ export function createdFieldsV1(object: KubeObject): FieldsTree | undefined {
 }
 
 // Every level of the walk keeps its elements and subtrees on these two stacks, from the height
-// it found them at: arrays per node were the walk's largest allocation.
+// it found them at: arrays per node were the walk's largest allocation. The stacks never shrink
+// (`top` marks their height), as a shortened array is given a new store when it grows again.
 const ELEMENTS: string[] = [];
 const SUBTREES: FieldsTree[] = [];
+let top = 0;
 
 const FIELD_ELEMENTS_LIMIT = 10_000;
 const FIELD_ELEMENTS = new Map<string, string>();
@@ -31,13 +33,14 @@ export function fieldElement(field: string): string {
 
 function push(element: string, tree: FieldsTree | undefined): void {
   if (tree === undefined) return;
-  ELEMENTS.push(element);
-  SUBTREES.push(tree);
+  ELEMENTS[top] = element;
+  SUBTREES[top] = tree;
+  top++;
 }
 
 /** Sorts the stacks' entries from `start` by element, by insertion: one node's few elements share a prefix. */
 function sortFrom(start: number): void {
-  for (let i = start + 1; i < ELEMENTS.length; i++) {
+  for (let i = start + 1; i < top; i++) {
     const element = ELEMENTS[i];
     const tree = SUBTREES[i];
     let j = i - 1;
@@ -71,11 +74,12 @@ function pushChildren(kind: string, names: string[], value: object, depth: numbe
  */
 export function subtreeFields(kind: string, names: string[], value: unknown, depth: number): FieldsTree | undefined {
   if (typeof value !== "object" || value === null) return depth > 0 ? EMPTY_TREE : undefined;
-  const start = ELEMENTS.length;
-  pushChildren(kind, names, value, depth);
-  sortFrom(start);
-  const tree = sharedTree(depth > 1 || (depth === 1 && !isRecord(value)), ELEMENTS, SUBTREES, start, ELEMENTS.length);
-  ELEMENTS.length = start;
-  SUBTREES.length = start;
-  return tree;
+  const start = top;
+  try {
+    pushChildren(kind, names, value, depth);
+    sortFrom(start);
+    return sharedTree(depth > 1 || (depth === 1 && !isRecord(value)), ELEMENTS, SUBTREES, start, top);
+  } finally {
+    top = start;
+  }
 }
