@@ -2,7 +2,9 @@ import type { KubeObject, OwnerReference } from "@/lib/k8s/types";
 import { ApiError } from "@/lib/k8s/api-errors";
 import type { ObjectRegistry } from "../apiserver/registry/object-registry";
 import { RESOURCES, resourceKey, type ResourceInfo } from "@/lib/k8s/resources";
+import { deepEqual } from "@/lib/k8s/deep-equal";
 import { flatKey as flatten, parseKey as parse, type ObjectKey } from "../store/store";
+import type { StoreEvent } from "../store/watch-history";
 import { DeferredQueue } from "./deferred-queue";
 import { KUBE_CONTROLLER_MANAGER } from "../field-managers";
 
@@ -16,6 +18,19 @@ const byKey = new Map(RESOURCES.map((info) => [resourceKey(info), info]));
  * are waited for) and `orphan` (dependents lose the ownerReference instead). Level-triggered:
  * it starts with a full sweep, so a restart in the middle of a cascade finishes it.
  */
+/**
+ * Whether a write can have left something for the collector: a deleting object (its finalizers),
+ * or a dependent whose owners are new or changed. An object without owners has nothing to
+ * collect, and one whose owners stay as they were is looked at again when an owner goes.
+ */
+function mayNeedCollecting(event: StoreEvent): boolean {
+  const meta = event.object.metadata;
+  if (meta.deletionTimestamp) return true;
+  if (!meta.ownerReferences?.length) return false;
+  const before = event.previous?.metadata.ownerReferences;
+  return before !== meta.ownerReferences && !deepEqual(before, meta.ownerReferences);
+}
+
 export class GarbageCollector {
   private readonly queue = new DeferredQueue<string>((flat) => this.sync(parse(flat)), (key, err) => console.error(`garbage collector: ${key}:`, err));
   private unsubscribe = () => {};
@@ -26,7 +41,7 @@ export class GarbageCollector {
     const store = this.registry.store;
     this.unsubscribe = store.onCommit((event) => {
       const key = { resource: event.resource, namespace: event.object.metadata.namespace ?? "", name: event.object.metadata.name ?? "" };
-      if (event.type !== "DELETED") this.queue.add(flatten(key));
+      if (event.type !== "DELETED" && mayNeedCollecting(event)) this.queue.add(flatten(key));
       // An owner that went or started deleting: its dependents need a look.
       if (event.type === "DELETED" || event.object.metadata.deletionTimestamp) {
         for (const dependent of store.dependentsOf(event.object.metadata.uid ?? "")) this.queue.add(flatten(dependent));
