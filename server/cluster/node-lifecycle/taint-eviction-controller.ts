@@ -1,4 +1,5 @@
 import { isNotFound } from "@/lib/k8s/api-errors";
+import { deepEqual } from "@/lib/k8s/deep-equal";
 import { NODES, PODS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { Client } from "@/server/runtime/client";
@@ -20,6 +21,12 @@ export interface TaintEvictionOptions {
 }
 
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ""}/${o.metadata.name ?? ""}`;
+
+/** A pod update matters to evictions only if it changes the pod's node or its tolerations, as upstream's taint manager sees it. */
+function movedOrTolerating(old: KubeObject, pod: KubeObject): boolean {
+  const [before, after] = [recordAt(old.spec), recordAt(pod.spec)];
+  return before.nodeName !== after.nodeName || (before.tolerations !== after.tolerations && !deepEqual(before.tolerations, after.tolerations));
+}
 
 /**
  * The taint manager: deletes pods from nodes with NoExecute taints they do not tolerate, at once
@@ -49,7 +56,7 @@ export class TaintEvictionController {
   async start(): Promise<void> {
     this.pods.addIndex(NODE_NAME_INDEX, nodeNameIndex);
     const onPod = (pod: KubeObject) => nodeNameIndex(pod).length > 0 && this.queue.add(keyOf(pod));
-    this.pods.addHandler({ add: onPod, update: (_, pod) => onPod(pod) });
+    this.pods.addHandler({ add: onPod, update: (old, pod) => movedOrTolerating(old, pod) && onPod(pod) });
     const onNode = (node: KubeObject) => this.pods.byIndex(NODE_NAME_INDEX, node.metadata.name ?? "").forEach((p) => this.queue.add(keyOf(p)));
     this.nodes.addHandler({ add: onNode, update: (old, node) => JSON.stringify(nodeTaintsOf(old)) !== JSON.stringify(nodeTaintsOf(node)) && onNode(node) });
     await Promise.all([this.nodes.start(), this.pods.start()]);
