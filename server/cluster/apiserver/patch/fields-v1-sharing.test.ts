@@ -41,4 +41,13 @@ describe("canonicalFieldsV1", () => {
     expect(canonicalFieldsV1({ ".": {} })).toEqual({});
     expect(canonicalFieldsV1("junk")).toEqual({});
   });
+
+  it("keeps sharing, and keeps earlier trees usable, once its table starts again", () => {
+    const before = canonicalFieldsV1(kubeletTree("10.9.9.9"));
+    for (let i = 0; i < 60_000; i++) canonicalFieldsV1({ [`f:field-${i}`]: {} });
+    const again = canonicalFieldsV1(kubeletTree("10.9.9.9"));
+    expect(again).toEqual(before);
+    expect(canonicalFieldsV1(kubeletTree("10.9.9.9"))).toBe(again);
+    expect(canonicalFieldsV1({ "f:status": again["f:status"] })).toBe(again);
+  });
 });

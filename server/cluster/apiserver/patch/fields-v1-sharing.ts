@@ -16,9 +16,22 @@ export type FieldsTree = Record<string, unknown>;
 
 /** How many subtrees are remembered; past it the table starts again (trees already made stay shared). */
 const SUBTREES_LIMIT = 50_000;
-const SUBTREES_BY_KEY = new Map<string, FieldsTree>();
 const ID_OF_SUBTREE = new WeakMap<object, number>();
 let nextId = 1;
+
+/** A remembered node with what it was made of, to tell it apart from others of the same hash. */
+interface Remembered {
+  tree: FieldsTree;
+  member: boolean;
+  elements: string[];
+  children: FieldsTree[];
+}
+
+// Nodes by a hash of their member flag, their elements' numbers and their children's ids: one
+// lookup of a number, where a key spelled out as text cost a string to build and hash per node.
+const SUBTREES_BY_HASH = new Map<number, Remembered[]>();
+const ELEMENT_NUMBERS = new Map<string, number>();
+let remembered = 0;
 
 /** A member without children, and the empty set's root. */
 export const EMPTY_TREE: FieldsTree = Object.freeze({});
@@ -31,8 +44,27 @@ export function isSharedTree(tree: object): boolean {
   return ID_OF_SUBTREE.has(tree);
 }
 
-// The key part a member's "." marker adds, as any element's part is spelled.
-const MEMBER_KEY = `${MEMBER.length}:${MEMBER}0,`;
+function elementNumber(element: string): number {
+  let n = ELEMENT_NUMBERS.get(element);
+  if (n === undefined) ELEMENT_NUMBERS.set(element, (n = ELEMENT_NUMBERS.size + 1));
+  return n;
+}
+
+function hashOf(member: boolean, elements: readonly string[], children: readonly FieldsTree[], start: number, end: number): number {
+  let h = member ? 0x2545f491 : 0x6b43a9b5;
+  for (let i = start; i < end; i++) {
+    h = Math.imul(h ^ elementNumber(elements[i]), 0x85ebca6b);
+    h = Math.imul(h ^ (ID_OF_SUBTREE.get(children[i]) as number), 0xc2b2ae35);
+    h ^= h >>> 15;
+  }
+  return h;
+}
+
+function sameNode(node: Remembered, member: boolean, elements: readonly string[], children: readonly FieldsTree[], start: number, end: number): boolean {
+  if (node.member !== member || node.elements.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (node.elements[i - start] !== elements[i] || node.children[i - start] !== children[i]) return false;
+  return true;
+}
 
 /**
  * The shared node with these (shared) children under these elements, in upstream's order
@@ -41,21 +73,31 @@ const MEMBER_KEY = `${MEMBER.length}:${MEMBER}0,`;
  */
 export function sharedTree(member: boolean, elements: readonly string[], children: readonly FieldsTree[], start = 0, end = elements.length): FieldsTree | undefined {
   if (start === end) return member ? EMPTY_TREE : undefined;
-  // A child's id stands for its whole subtree, so a key is as long as the node is wide, not deep.
-  let key = member ? MEMBER_KEY : "";
-  for (let i = start; i < end; i++) key += `${elements[i].length}:${elements[i]}${ID_OF_SUBTREE.get(children[i])},`;
-  return SUBTREES_BY_KEY.get(key) ?? remember(key, member, elements, children, start, end);
+  const hash = hashOf(member, elements, children, start, end);
+  const bucket = SUBTREES_BY_HASH.get(hash);
+  if (bucket) for (const node of bucket) if (sameNode(node, member, elements, children, start, end)) return node.tree;
+  return remember(hash, member, elements.slice(start, end), children.slice(start, end));
 }
 
-function remember(key: string, member: boolean, elements: readonly string[], children: readonly FieldsTree[], start: number, end: number): FieldsTree {
-  const made: FieldsTree = {};
-  if (member) made[MEMBER] = EMPTY_TREE;
-  for (let i = start; i < end; i++) made[elements[i]] = children[i];
-  Object.freeze(made);
-  if (SUBTREES_BY_KEY.size >= SUBTREES_LIMIT) SUBTREES_BY_KEY.clear();
-  SUBTREES_BY_KEY.set(key, made);
-  ID_OF_SUBTREE.set(made, nextId++);
-  return made;
+function remember(hash: number, member: boolean, elements: string[], children: FieldsTree[]): FieldsTree {
+  const tree: FieldsTree = {};
+  if (member) tree[MEMBER] = EMPTY_TREE;
+  for (let i = 0; i < elements.length; i++) tree[elements[i]] = children[i];
+  Object.freeze(tree);
+  ID_OF_SUBTREE.set(tree, nextId++);
+  // Element numbers go with the table: both start again, so no number outlives the nodes hashed by it.
+  if (remembered >= SUBTREES_LIMIT) {
+    SUBTREES_BY_HASH.clear();
+    ELEMENT_NUMBERS.clear();
+    remembered = 0;
+    return tree;
+  }
+  const node = { tree, member, elements, children };
+  const bucket = SUBTREES_BY_HASH.get(hash);
+  if (bucket) bucket.push(node);
+  else SUBTREES_BY_HASH.set(hash, [node]);
+  remembered++;
+  return tree;
 }
 
 /** An element and the shared subtree below it, while a node's children are gathered. */
