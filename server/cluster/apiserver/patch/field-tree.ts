@@ -8,12 +8,12 @@ import { compareElements, type FieldPath, type PathElement } from "./path-elemen
  * operands meet, and costs what they differ by rather than what they hold.
  */
 
-export function isMemberTree(tree: FieldsTree): boolean {
+function isMemberTree(tree: FieldsTree): boolean {
   return tree === EMPTY_TREE || MEMBER in tree;
 }
 
 /** The child elements of a node, without its member marker. */
-export function childElements(tree: FieldsTree): string[] {
+function childElements(tree: FieldsTree): string[] {
   const elements = Object.keys(tree);
   if (elements[0] === MEMBER) elements.shift();
   return elements;

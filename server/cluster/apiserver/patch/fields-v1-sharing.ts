@@ -40,7 +40,7 @@ ID_OF_SUBTREE.set(EMPTY_TREE, 0);
 export const MEMBER = ".";
 
 /** Whether `tree` is canonical and shared already: every tree this module makes is. */
-export function isSharedTree(tree: object): boolean {
+function isSharedTree(tree: object): boolean {
   return ID_OF_SUBTREE.has(tree);
 }
 
