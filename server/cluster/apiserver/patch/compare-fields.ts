@@ -1,6 +1,6 @@
 import { deepEqual } from "@/lib/k8s/deep-equal";
 import { isRecord } from "@/lib/k8s/types";
-import { fieldElement, subtreeFields } from "./created-fields";
+import { fieldElement, subtreeFields } from "./owned-fields";
 import { EMPTY_TREE, sharedTreeOf, type ElementTree, type FieldsTree } from "./fields-v1-sharing";
 import { FieldSet, isServerOwned, listItems } from "./field-set";
 

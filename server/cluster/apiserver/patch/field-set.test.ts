@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FieldSet, fromObject } from "./field-set";
+import { FieldSet } from "./field-set";
+import { fromObject } from "./owned-fields";
 import { pathString, type FieldPath } from "./path-element";
 
 const pod = {

@@ -1,20 +1,13 @@
 import { isRecord } from "@/lib/k8s/types";
-import { canonicalFieldsV1, EMPTY_TREE, sharedTreeOf, sharedTreeOfPaths, type ElementTree, type FieldsTree } from "./fields-v1-sharing";
+import { canonicalFieldsV1, EMPTY_TREE, sharedTreeOfPaths, type FieldsTree } from "./fields-v1-sharing";
 import { differenceTrees, intersectionTrees, treeHas, treePaths, unionTrees, withAncestorTrees } from "./field-tree";
 import { listStrategyAt } from "./merge-keys";
-import { isListItem, type FieldPath, type PathElement } from "./path-element";
+import type { FieldPath, PathElement } from "./path-element";
 
 /**
  * Field sets as server-side apply tracks them (upstream's structured-merge-diff `fieldpath.Set`):
  * which fields of an object a manager owns, and their `fieldsV1` spelling in `metadata.managedFields`.
  */
-
-/** A map field or a granular list item below a value, with the field names leading to it (no indices). */
-interface Child {
-  element: PathElement;
-  names: readonly string[];
-  value: unknown;
-}
 
 // Set by the server, so never owned by a manager (upstream's field manager strips these).
 const SERVER_OWNED_METADATA = new Set([
@@ -65,18 +58,6 @@ export function listItems(kind: string, names: readonly string[], list: readonly
     items.push({ element, value });
   }
   return items;
-}
-
-/** The children of a map or granular list; undefined for a leaf (scalar, null, atomic list). Unset and server-owned fields are skipped. */
-function childrenOf(kind: string, names: readonly string[], value: unknown): Child[] | undefined {
-  if (Array.isArray(value)) return listItems(kind, names, value)?.map((item) => ({ ...item, names }));
-  if (!isRecord(value)) return undefined;
-  const children: Child[] = [];
-  for (const field of Object.keys(value)) {
-    const child = value[field];
-    if (child !== undefined && !isServerOwned(names, field)) children.push({ element: `f:${field}`, names: [...names, field], value: child });
-  }
-  return children;
 }
 
 /** An immutable set of field paths, held as its shared fieldsV1 tree. Parents are members only when added themselves, as upstream. */
@@ -137,24 +118,4 @@ export class FieldSet {
   toFieldsV1(): FieldsTree {
     return this.tree;
   }
-}
-
-/**
- * The fields an object or applied configuration specifies (upstream's ToFieldSet): scalars and
- * atomic lists, empty or null map fields, and each granular list item itself besides its fields.
- */
-export function fromObject(kind: string, obj: unknown): FieldSet {
-  return FieldSet.ofTree(specifiedFields(kind, [], obj, ""));
-}
-
-function specifiedFields(kind: string, names: readonly string[], value: unknown, element: PathElement): FieldsTree | undefined {
-  const grandchildren = childrenOf(kind, names, value);
-  const children: ElementTree[] = [];
-  for (const child of grandchildren ?? []) {
-    const tree = specifiedFields(kind, child.names, child.value, child.element);
-    if (tree) children.push({ element: child.element, tree });
-  }
-  const emptyMap = isRecord(value) && Object.keys(value).length === 0;
-  const member = element !== "" && (grandchildren === undefined || emptyMap || isListItem(element));
-  return sharedTreeOf(member, children);
 }

@@ -4,10 +4,6 @@ import { isRecord } from "@/lib/k8s/types";
 export type PathElement = string;
 export type FieldPath = readonly PathElement[];
 
-export function isListItem(element: PathElement): boolean {
-  return element.startsWith("k:") || element.startsWith("v:");
-}
-
 const ELEMENT_RANK: Record<string, number> = { f: 0, k: 1, v: 2, i: 3 };
 
 /** Upstream's order of elements: field names, then keys, then values, each by text. */

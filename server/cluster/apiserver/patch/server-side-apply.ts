@@ -1,8 +1,8 @@
 import { isRecord, type KubeObject, type ManagedFieldsEntry, type ObjectMeta, type StatusCause } from "@/lib/k8s/types";
 import { ApiError, badRequest } from "@/lib/k8s/api-errors";
-import { createdFieldsV1 } from "./created-fields";
+import { createdFieldsV1, fromObject } from "./owned-fields";
 import { compare, type Change } from "./compare-fields";
-import { FieldSet, fromObject, isServerOwnedMetadata, listItems } from "./field-set";
+import { FieldSet, isServerOwnedMetadata, listItems } from "./field-set";
 import { pathString, type FieldPath } from "./path-element";
 
 /**
