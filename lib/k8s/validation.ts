@@ -169,11 +169,11 @@ export function validateDns1035Label(value: string): string[] {
 
 const LABEL_KEY_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
-/** A qualified name: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
 // Objects of one kind carry the same few label and annotation keys: a key found valid once is not parsed again.
 const VALID_KEYS_LIMIT = 10_000;
 const VALID_KEYS = new Set<string>();
 
+/** A qualified name: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
 export function validateLabelKey(key: string): string[] {
   if (VALID_KEYS.has(key)) return [];
   const errs = labelKeyErrors(key);

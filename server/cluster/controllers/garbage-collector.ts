@@ -13,12 +13,6 @@ const FOREGROUND = "foregroundDeletion";
 const byKey = new Map(RESOURCES.map((info) => [resourceKey(info), info]));
 
 /**
- * kube-controller-manager's garbage collector: deletes objects whose owners are gone, and runs
- * the two deletion finalizers, `foregroundDeletion` (dependents first; blockOwnerDeletion ones
- * are waited for) and `orphan` (dependents lose the ownerReference instead). Level-triggered:
- * it starts with a full sweep, so a restart in the middle of a cascade finishes it.
- */
-/**
  * Whether a write can have left something for the collector: a deleting object (its finalizers),
  * or a dependent whose owners are new or changed. An object without owners has nothing to
  * collect, and one whose owners stay as they were is looked at again when an owner goes.
@@ -31,6 +25,12 @@ function mayNeedCollecting(event: StoreEvent): boolean {
   return before !== meta.ownerReferences && !deepEqual(before, meta.ownerReferences);
 }
 
+/**
+ * kube-controller-manager's garbage collector: deletes objects whose owners are gone, and runs
+ * the two deletion finalizers, `foregroundDeletion` (dependents first; blockOwnerDeletion ones
+ * are waited for) and `orphan` (dependents lose the ownerReference instead). Level-triggered:
+ * it starts with a full sweep, so a restart in the middle of a cascade finishes it.
+ */
 export class GarbageCollector {
   private readonly queue = new DeferredQueue<string>((flat) => this.sync(parse(flat)), (key, err) => console.error(`garbage collector: ${key}:`, err));
   private unsubscribe = () => {};

@@ -43,9 +43,14 @@ function isPlaced(pod: KubeObject): boolean {
  * tell; objects that arrive decoded from HTTP never share them, and are always looked at.
  */
 function sameForScheduling(old: KubeObject, pod: KubeObject): boolean {
+  return old.spec === pod.spec && sameBesidesSpec(old, pod);
+}
+
+/** Labels, owners, deletion and whether the pod has finished: all the scheduler reads outside the spec. */
+function sameBesidesSpec(old: KubeObject, pod: KubeObject): boolean {
   const [before, after] = [old.metadata, pod.metadata];
   const sameMeta = before.labels === after.labels && before.ownerReferences === after.ownerReferences && before.deletionTimestamp === after.deletionTimestamp;
-  return sameMeta && old.spec === pod.spec && isTerminal(old) === isTerminal(pod);
+  return sameMeta && isTerminal(old) === isTerminal(pod);
 }
 
 /** Of a pod's status, the scheduler reads only whether it has finished: a finished pod holds no resources. */
@@ -64,8 +69,7 @@ function isBindingOf(assumed: KubeObject, pod: KubeObject): boolean {
   if (!after.nodeName || before.nodeName) return false;
   for (const field in after) if (field !== "nodeName" && after[field] !== before[field]) return false;
   for (const field in before) if (!(field in after)) return false;
-  const sameMeta = assumed.metadata.labels === pod.metadata.labels && assumed.metadata.ownerReferences === pod.metadata.ownerReferences && assumed.metadata.deletionTimestamp === pod.metadata.deletionTimestamp;
-  return sameMeta && isTerminal(assumed) === isTerminal(pod);
+  return sameBesidesSpec(assumed, pod);
 }
 
 function isPending(pod: KubeObject): boolean {
