@@ -7,10 +7,6 @@ import { useCluster } from "../stream/use-cluster";
 import { CapacityBar } from "./capacity-bar";
 import { injectFault, type Fault } from "./fault-client";
 
-function usage(pods: readonly PodView[]) {
-  return pods.filter((p) => !p.deleting && p.phase !== "Succeeded" && p.phase !== "Failed").reduce((sum, p) => ({ cpu: sum.cpu + p.requests.cpu, gpu: sum.gpu + p.requests.gpu }), { cpu: 0, gpu: 0 });
-}
-
 /** `/cluster`: racks as columns, nodes with allocation bars, and (embedded cluster) faults to inject. */
 export function ClusterView() {
   const { data: state, loaded } = useCluster();
@@ -22,11 +18,10 @@ export function ClusterView() {
     setMessage(error ? `Failed: ${error}` : `Done: ${fault.action} ${"node" in fault ? fault.node : fault.pod}`);
   };
   const actions = (node: NodeView, onNode: readonly PodView[]) => {
-    const used = usage(onNode);
     return (
       <span className="flex w-full flex-col gap-0.5">
-        <CapacityBar label="cpu" used={used.cpu} total={node.allocatable.cpu} />
-        <CapacityBar label="gpu" used={used.gpu} total={node.allocatable.gpu} />
+        <CapacityBar label="cpu" used={node.requested.cpu} total={node.allocatable.cpu} />
+        <CapacityBar label="gpu" used={node.requested.gpu} total={node.allocatable.gpu} />
         <span className="flex gap-1">
           <ActionButton label={node.unschedulable ? "Uncordon" : "Cordon"} onClick={() => run({ action: node.unschedulable ? "uncordon" : "cordon", node: node.name }, `${node.unschedulable ? "Uncordon" : "Cordon"} ${node.name}?`)} />
           <ActionButton label={node.ready ? "Fail node" : "Recover"} onClick={() => run({ action: "setNodeReady", node: node.name, ready: !node.ready }, node.ready ? `Mark ${node.name} NotReady? Its ${onNode.length} pods will be evicted.` : `Mark ${node.name} Ready again?`)} />

@@ -42,7 +42,7 @@ export function useLwsDetail(state: ClusterState, namespace: string, name: strin
   const diagnosis = useMemo(() => {
     if (!deferredObjects || !deferredState) return undefined;
     const { lws: view, pods, owned, events, claims } = deferredObjects;
-    return diagnoseLws({ lws: view, pods, clusterPods: [...deferredState.pod.values()], statefulSets: owned, nodes: deferredState.node, events, claims });
+    return diagnoseLws({ lws: view, pods, namespacePods: [...deferredState.pod.values()], statefulSets: owned, nodes: deferredState.node, events, claims });
   }, [deferredObjects, deferredState]);
   const verdicts = useMemo(() => (diagnosis ? new Map(diagnosis.groups.map((g) => [g.index, g.verdict])) : NO_VERDICTS), [diagnosis]);
   return { objects, diagnosis, verdicts };

@@ -6,8 +6,7 @@ export function ClusterSummary({ state, stuckGroups, degradedGroups }: { state: 
   const ready = nodes.filter((n) => n.ready && !n.unschedulable).length;
   const racks = new Set(nodes.map((n) => n.rack).filter(Boolean)).size;
   const gpus = nodes.reduce((sum, n) => sum + n.allocatable.gpu, 0);
-  let gpusUsed = 0;
-  for (const pod of state.pod.values()) if (pod.nodeName && !pod.deleting && pod.phase !== "Succeeded" && pod.phase !== "Failed") gpusUsed += pod.requests.gpu;
+  const gpusUsed = nodes.reduce((sum, n) => sum + n.requested.gpu, 0);
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Cluster summary">
       <Tile label="Nodes schedulable" value={`${ready}/${nodes.length}`} />

@@ -2,31 +2,43 @@
 
 import type { QueryClient } from "@tanstack/react-query";
 import { applyChanges, EMPTY_STATE, stateFromSnapshot, type ClusterState } from "@/lib/dashboard/cluster-state";
+import { filterName, streamUrl, type StreamFilter } from "@/lib/dashboard/stream-filter";
 import type { Snapshot, ViewChange } from "@/lib/dashboard/view-models";
 
-export const CLUSTER_KEY = ["cluster"] as const;
 export const CONNECTION_KEY = ["cluster-connection"] as const;
 
 export type ConnectionState = "connecting" | "live" | "reconnecting";
 
+/** Where the cache holds the state a filter's stream feeds. */
+export function clusterKey(filter: StreamFilter): readonly ["cluster", string] {
+  return ["cluster", filterName(filter)];
+}
+
 const MAX_BACKOFF_MS = 30_000;
 
+export interface ClusterStream {
+  close(): void;
+  /** the id of the last message read, to resume from when the stream is opened again */
+  lastEventId(): string;
+}
+
 /**
- * The tab's one EventSource on /api/stream, feeding the TanStack Query cache: a snapshot
- * replaces the state, deltas patch it. The browser resumes with Last-Event-ID after a drop;
- * if the connection is refused outright, this reopens it with backoff and the last id.
+ * One EventSource on /api/stream for one filter, feeding the TanStack Query cache: a snapshot
+ * replaces the state, deltas patch it. The browser resumes with Last-Event-ID after a drop; if
+ * the connection is refused outright, this reopens it with backoff and the last id. Opened with
+ * `resumeFrom`, it asks only for what changed since.
  */
-export function connectClusterStream(queryClient: QueryClient): () => void {
+export function connectClusterStream(queryClient: QueryClient, filter: StreamFilter, resumeFrom = ""): ClusterStream {
+  const key = clusterKey(filter);
   let source: EventSource | undefined;
-  let lastEventId = "";
+  let lastEventId = resumeFrom;
   let backoff = 1000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   const setConnection = (state: ConnectionState) => queryClient.setQueryData(CONNECTION_KEY, state);
 
   const open = () => {
-    const url = lastEventId ? `/api/stream?lastEventId=${encodeURIComponent(lastEventId)}` : "/api/stream";
-    source = new EventSource(url);
+    source = new EventSource(streamUrl(filter, lastEventId));
     source.onopen = () => {
       backoff = 1000;
       setConnection("live");
@@ -34,13 +46,13 @@ export function connectClusterStream(queryClient: QueryClient): () => void {
     source.addEventListener("snapshot", (e) => {
       const message = e as MessageEvent<string>;
       lastEventId = message.lastEventId || lastEventId;
-      queryClient.setQueryData(CLUSTER_KEY, stateFromSnapshot(JSON.parse(message.data) as Snapshot));
+      queryClient.setQueryData(key, stateFromSnapshot(JSON.parse(message.data) as Snapshot));
     });
     source.addEventListener("delta", (e) => {
       const message = e as MessageEvent<string>;
       lastEventId = message.lastEventId || lastEventId;
       const { changes } = JSON.parse(message.data) as { changes: ViewChange[] };
-      queryClient.setQueryData<ClusterState>(CLUSTER_KEY, (state) => applyChanges(state ?? EMPTY_STATE, changes, lastEventId));
+      queryClient.setQueryData<ClusterState>(key, (state) => applyChanges(state ?? EMPTY_STATE, changes, lastEventId));
     });
     source.onerror = () => {
       setConnection("reconnecting");
@@ -50,11 +62,13 @@ export function connectClusterStream(queryClient: QueryClient): () => void {
     };
   };
 
-  setConnection("connecting");
   open();
-  return () => {
-    closed = true;
-    clearTimeout(timer);
-    source?.close();
+  return {
+    close: () => {
+      closed = true;
+      clearTimeout(timer);
+      source?.close();
+    },
+    lastEventId: () => lastEventId,
   };
 }

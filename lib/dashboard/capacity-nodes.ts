@@ -7,6 +7,7 @@
 import { matchesLabels } from "@/lib/k8s/label-selector";
 import { firstUntoleratedTaint, tolerates, type Taint } from "@/lib/k8s/tolerations";
 import type { Amounts, PodDemand } from "./capacity-demand";
+import { NO_USAGE, occupies, usageByNode } from "./node-usage";
 import type { NodeView, PodView } from "./view-models";
 
 /** A topology domain: a value of a node label and the indexes of the nodes that carry it. */
@@ -27,11 +28,6 @@ function exclusion(node: NodeView, pod: PodDemand): Exclusion | undefined {
   return undefined;
 }
 
-/** Pods that hold their node's resources: bound and not finished. */
-export function occupies(pod: PodView): pod is PodView & { nodeName: string } {
-  return pod.nodeName !== undefined && pod.phase !== "Succeeded" && pod.phase !== "Failed";
-}
-
 export class NodePool {
   /** sorted by name, so placement is deterministic */
   readonly nodes: NodeView[];
@@ -43,27 +39,24 @@ export class NodePool {
   private readonly eligibility = new Map<PodDemand, Uint8Array>();
   private readonly domainIndex = new Map<string, Domain[]>();
 
-  /** `counted` says which existing pods take room: the previewed LWS's own pods do not. */
-  constructor(nodes: readonly NodeView[], pods: readonly PodView[], counted: (pod: PodView) => boolean) {
+  /**
+   * Free room is allocatable less what the node's pods request (NodeView.requested), plus the
+   * requests of `replaced`: pods about to give their room back (an updated LWS's own).
+   */
+  constructor(nodes: readonly NodeView[], replaced: readonly PodView[] = []) {
     this.nodes = [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const n = this.nodes.length;
     [this.cpu, this.memory, this.gpu, this.podSlots] = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    const replacedUsage = usageByNode(replaced);
     this.nodes.forEach((node, i) => {
       this.indexByName.set(node.name, i);
       const a = node.allocatable.cpu || node.allocatable.memory || node.allocatable.pods ? node.allocatable : node.capacity;
-      this.cpu[i] = Math.round(a.cpu * 1000);
-      this.memory[i] = Math.round(a.memory);
-      this.gpu[i] = Math.round(a.gpu);
-      this.podSlots[i] = Math.round(a.pods);
+      const back = replacedUsage.get(node.name) ?? NO_USAGE;
+      this.cpu[i] = Math.round((a.cpu - node.requested.cpu + back.cpu) * 1000);
+      this.memory[i] = Math.round(a.memory - node.requested.memory + back.memory);
+      this.gpu[i] = Math.round(a.gpu - node.requested.gpu + back.gpu);
+      this.podSlots[i] = Math.round(a.pods - node.requested.pods + back.pods);
     });
-    for (const pod of pods) {
-      const i = occupies(pod) && counted(pod) ? this.indexByName.get(pod.nodeName) : undefined;
-      if (i === undefined) continue;
-      this.cpu[i] -= Math.round(pod.requests.cpu * 1000);
-      this.memory[i] -= Math.round(pod.requests.memory);
-      this.gpu[i] -= Math.round(pod.requests.gpu);
-      this.podSlots[i] -= 1;
-    }
   }
 
   get size(): number {

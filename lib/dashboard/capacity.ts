@@ -30,14 +30,16 @@ export interface CapacityResult {
 }
 
 /**
- * Can `lws` (webhook defaults applied here) be placed on `nodes` next to `pods`? Pods of an
- * LWS of the same namespace and name are the ones an update replaces, so they take no room.
+ * Can `lws` (webhook defaults applied here) be placed on `nodes` as full as they are now? `pods`
+ * are at least those of its namespace: exclusive placement avoids the domains their groups hold,
+ * and those of an LWS of the same namespace and name are the ones an update replaces, so their
+ * room counts as free.
  */
 export function checkCapacity(lws: KubeObject, nodes: readonly NodeView[], pods: readonly PodView[]): CapacityResult {
   const defaulted = applyWebhookDefaults(lws);
   const namespace = lws.metadata.namespace ?? "default";
   const own = (pod: PodView) => pod.namespace === namespace && pod.lws === lws.metadata.name;
-  const pool = new NodePool(nodes, pods, (pod) => !own(pod));
+  const pool = new NodePool(nodes, pods.filter(own));
   const demand = groupDemand(defaulted);
   // Every LWS pod of the namespace carries a group key, so exclusive anti-affinity matches them all.
   const blocked = (key: string, label: string) => new Set(domainHolders(pool, pods, key, label, (pod) => pod.namespace === namespace && !own(pod)).keys());

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyChanges, stateFromSnapshot } from "./cluster-state";
+import { applyChanges, narrowState, stateFromSnapshot } from "./cluster-state";
 import { EVENT_WINDOW } from "./event-window";
+import { NO_USAGE } from "./node-usage";
 import type { EventView, NodeView, PodView } from "./view-models";
 
 const pod = (name: string, status = "Running"): PodView => ({ namespace: "default", name, uid: name, resourceVersion: "1", placementLabels: {}, phase: "Running", status, ready: true, readyContainers: "1/1", restarts: 0, requests: { cpu: 0, memory: 0, gpu: 0 }, deleting: false, createdAt: "" });
-const node = (name: string): NodeView => ({ name, uid: name, resourceVersion: "1", labels: {}, ready: true, unschedulable: false, taints: [], capacity: { cpu: 1, memory: 1, gpu: 0, pods: 1 }, allocatable: { cpu: 1, memory: 1, gpu: 0, pods: 1 } });
+const node = (name: string): NodeView => ({ name, uid: name, resourceVersion: "1", labels: {}, ready: true, unschedulable: false, taints: [], capacity: { cpu: 1, memory: 1, gpu: 0, pods: 1 }, allocatable: { cpu: 1, memory: 1, gpu: 0, pods: 1 }, requested: NO_USAGE });
 
 describe("the browser's cluster state", () => {
   it("starts from a snapshot and applies upserts and deletes", () => {
@@ -30,5 +31,15 @@ describe("the browser's cluster state", () => {
     expect(next.event.size).toBe(EVENT_WINDOW);
     expect(next.event.has(`default/e${2 * EVENT_WINDOW}`)).toBe(true);
     expect(next.event.has("default/e0")).toBe(false);
+  });
+
+  it("narrows to a namespace: its own views, and every node", () => {
+    const elsewhere = { ...pod("x"), namespace: "team-b" };
+    const state = stateFromSnapshot({ resourceVersion: "3", lws: [], pod: [pod("a"), elsewhere], statefulset: [], node: [node("n1")], event: [], pvc: [] });
+    const narrow = narrowState(state, { namespace: "default" });
+    expect([...narrow.pod.keys()]).toEqual(["default/a"]);
+    expect([...narrow.node.keys()]).toEqual(["/n1"]);
+    expect(narrow.resourceVersion).toBe("3");
+    expect(state.pod.size).toBe(2);
   });
 });

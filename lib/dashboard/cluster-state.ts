@@ -1,4 +1,5 @@
 import { EVENT_WINDOW, eventWindow } from "./event-window";
+import { matchesFilter, type StreamFilter } from "./stream-filter";
 import type { EventView, Snapshot, ViewChange, ViewKind, ViewsByKind } from "./view-models";
 
 /** The browser's picture of the cluster: one map per view kind, rebuilt immutably per change batch. */
@@ -43,4 +44,13 @@ export function applyChanges(state: ClusterState, changes: readonly ViewChange[]
   // Events only arrive: past twice the window, the browser drops back to it.
   if (events && events.size > 2 * EVENT_WINDOW) copies.set("event", keyed(eventWindow([...events.values()])));
   return { ...state, ...Object.fromEntries(copies), resourceVersion } as ClusterState;
+}
+
+/** The part of `state` a narrower filter lets through: what a page shows while its own stream opens. */
+export function narrowState(state: ClusterState, filter: StreamFilter): ClusterState {
+  const narrow = <K extends ViewKind>(kind: K): Map<string, ViewsByKind[K]> => {
+    const views = state[kind] as ReadonlyMap<string, ViewsByKind[K]>;
+    return new Map([...views].filter(([, view]) => matchesFilter(filter, kind, view)));
+  };
+  return { resourceVersion: state.resourceVersion, lws: narrow("lws"), pod: narrow("pod"), statefulset: narrow("statefulset"), node: narrow("node"), event: narrow("event"), pvc: narrow("pvc") };
 }

@@ -51,11 +51,11 @@ export function groupsInTrouble(state: ClusterState, pods: ReadonlyMap<string, P
   const statefulSets = [...state.statefulset.values()];
   const events = [...state.event.values()];
   const claims = [...state.pvc.values()];
-  const clusterPods = [...state.pod.values()];
+  const allPods = [...state.pod.values()];
   const found: GroupsInTrouble = { stuck: [], degraded: [] };
   for (const lws of state.lws.values()) {
     const key = `${lws.metadata.namespace}/${lws.metadata.name}`;
-    for (const g of diagnose({ lws, pods: pods.get(key) ?? [], clusterPods, statefulSets, nodes: state.node, events, claims })) {
+    for (const g of diagnose({ lws, pods: pods.get(key) ?? [], namespacePods: allPods, statefulSets, nodes: state.node, events, claims })) {
       if (!STUCK.has(g.verdict) && g.verdict !== "degraded") continue;
       const entry = { key: `${key}/${g.index}`, lws: key, index: g.index, verdict: g.verdict, href: groupHref(lws, g.index, "diagnosis"), summary: g.causes[0]?.summary ?? "pods are failing" };
       (STUCK.has(g.verdict) ? found.stuck : found.degraded).push(entry);

@@ -60,6 +60,11 @@ export interface NodeView {
   taints: Array<{ key: string; value?: string; effect: string }>;
   capacity: ResourceAmounts;
   allocatable: ResourceAmounts;
+  /**
+   * What the pods bound to it ask for, all namespaces (`pods`: how many), summed by the server:
+   * a page that holds only some pods still sees how full every node is.
+   */
+  requested: ResourceAmounts;
 }
 
 export interface StatefulSetView {

@@ -5,7 +5,7 @@ import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { planChange, type ChangePlan } from "@/lib/lws/change-plan";
 import type { Client } from "@/server/runtime/client";
-import type { StreamFilter } from "./stream-filter";
+import type { StreamFilter } from "@/lib/dashboard/stream-filter";
 
 export interface LwsPreview {
   /** the object as stored now, without managedFields; absent when applying creates it */

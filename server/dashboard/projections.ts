@@ -71,7 +71,8 @@ export function podView(pod: KubeObject): PodView {
   };
 }
 
-export function nodeView(node: KubeObject): NodeView {
+/** `requested`: what the node's pods ask for, which the node object does not say. */
+export function nodeView(node: KubeObject, requested: ResourceAmounts): NodeView {
   const spec = record(node.spec);
   const status = record(node.status);
   const labels = node.metadata.labels ?? {};
@@ -87,6 +88,7 @@ export function nodeView(node: KubeObject): NodeView {
     taints: records(spec.taints).map((t) => ({ key: text(t.key), ...(t.value ? { value: text(t.value) } : {}), effect: text(t.effect) })),
     capacity: amounts(status.capacity),
     allocatable: amounts(status.allocatable),
+    requested,
   };
 }
 
@@ -162,12 +164,17 @@ function lwsView(lws: KubeObject): KubeObject {
   return { ...lws, metadata: { ...lws.metadata, managedFields: undefined } };
 }
 
+/** What the projections need beyond the object itself. */
+export interface ProjectionContext {
+  requested(nodeName: string): ResourceAmounts;
+}
+
 /** Which resource feeds each view kind, and how an object becomes its view. */
-export const PROJECTIONS: { [K in ViewKind]: { resource: ResourceInfo; project: (o: KubeObject) => ViewsByKind[K] } } = {
+export const PROJECTIONS: { [K in ViewKind]: { resource: ResourceInfo; project: (o: KubeObject, context: ProjectionContext) => ViewsByKind[K] } } = {
   lws: { resource: LEADER_WORKER_SETS, project: lwsView },
   pod: { resource: PODS, project: podView },
   statefulset: { resource: STATEFUL_SETS, project: statefulSetView },
-  node: { resource: NODES, project: nodeView },
+  node: { resource: NODES, project: (node, context) => nodeView(node, context.requested(node.metadata.name ?? "")) },
   event: { resource: EVENTS, project: eventView },
   pvc: { resource: PERSISTENT_VOLUME_CLAIMS, project: pvcView },
 };

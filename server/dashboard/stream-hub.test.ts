@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Snapshot, ViewChange } from "@/lib/dashboard/view-models";
-import { CONFIG_MAPS, EVENTS, PODS } from "@/lib/k8s/resources";
+import { CONFIG_MAPS, EVENTS, NODES, PODS } from "@/lib/k8s/resources";
 import { EVENT_WINDOW } from "@/lib/dashboard/event-window";
 import type { KubeObject } from "@/lib/k8s/types";
 import { EmbeddedCluster } from "@/server/cluster/embedded-cluster";
@@ -116,6 +116,29 @@ describe("the dashboard's stream hub", () => {
     await waitFor(() => tab.changes().length >= 1);
     await new Promise((r) => setTimeout(r, 30));
     expect(tab.changes().map((c) => c.key)).toEqual(["default/one-1"]);
+  });
+
+  it("keeps each node's requested totals as pods are bound, finish and go, and streams them to every scope", async () => {
+    await ensureNamespace("team-b");
+    await cluster.client.create(NODES, { apiVersion: "v1", kind: "Node", metadata: { name: "n1" }, status: { allocatable: { "nvidia.com/gpu": "16", pods: "110" } } });
+    await waitFor(() => hub.snapshot({}).node.length === 1);
+    const tab = new Tab();
+    hub.subscribe({ namespace: "default" }, undefined, tab);
+    expect(tab.snapshot?.node[0].requested).toEqual({ cpu: 0, memory: 0, gpu: 0, pods: 0 });
+    const bound = (name: string, namespace: string): KubeObject => ({ ...pod(name, namespace, "b"), spec: { ...(pod(name).spec as object), nodeName: "n1" } });
+    await cluster.client.create(PODS, bound("b-0", "team-b"));
+    await cluster.client.create(PODS, pod("waiting", "team-b", "b"));
+    await cluster.client.create(PODS, bound("a-0", "default"));
+    const requested = () => tab.changes().flatMap((c) => (c.kind === "node" && c.type === "upsert" ? [c.object.requested] : [])).at(-1);
+    await waitFor(() => requested()?.pods === 2, { what: "both bound pods counted" });
+    expect(requested()).toMatchObject({ gpu: 16, pods: 2 });
+    expect(tab.changes().filter((c) => c.kind === "pod").map((c) => c.key)).toEqual(["default/a-0"]);
+    await cluster.client.patchStatus(PODS, "team-b", "b-0", { type: "merge", body: { status: { phase: "Succeeded" } } });
+    await waitFor(() => requested()?.pods === 1, { what: "the finished pod gives its room back" });
+    // Bound pods end gracefully, and a terminating pod still holds its room (no kubelet here confirms it).
+    await cluster.client.delete(PODS, "default", "a-0", { gracePeriodSeconds: 0 });
+    await waitFor(() => requested()?.pods === 0, { what: "the deleted pod gives its room back" });
+    expect(hub.snapshot({}).node[0].requested).toEqual({ cpu: 0, memory: 0, gpu: 0, pods: 0 });
   });
 
   it("coalesces for a slow client without holding up others, then catches it up", async () => {

@@ -3,9 +3,10 @@ import { eventWindow } from "@/lib/dashboard/event-window";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { InformerFactory } from "@/server/runtime/informer-factory";
 import { ChangeLog, type LoggedChange } from "./change-log";
-import { PROJECTIONS, projectionKey } from "./projections";
+import { NodeUsageTracker } from "./node-usage-tracker";
+import { PROJECTIONS, projectionKey, type ProjectionContext } from "./projections";
 import { sseFrame, SSE_HEARTBEAT } from "./sse";
-import { matchesFilter, type StreamFilter } from "./stream-filter";
+import { matchesFilter, type StreamFilter } from "@/lib/dashboard/stream-filter";
 import { StreamSubscriber, type StreamSink } from "./stream-subscriber";
 
 export interface StreamHubOptions {
@@ -35,6 +36,7 @@ export class StreamHub {
   private readonly subscribers = new Map<StreamSubscriber, StreamFilter>();
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly sinks = new Set<StreamSink>();
+  private readonly usage = new NodeUsageTracker();
 
   constructor(
     private readonly informers: InformerFactory,
@@ -105,18 +107,34 @@ export class StreamHub {
     return view !== undefined && matchesFilter(filter, entry.change.kind, view as never);
   }
 
-  private upsert<K extends ViewKind>(kind: K, object: KubeObject, project: (o: KubeObject) => ViewsByKind[K]): void {
-    const view = project(object);
+  private upsert<K extends ViewKind>(kind: K, object: KubeObject, project: (o: KubeObject, context: ProjectionContext) => ViewsByKind[K]): void {
+    const view = project(object, this.usage);
     const key = projectionKey(object);
+    const id = object.metadata.resourceVersion ?? "0";
     (this.views[kind] as Map<string, ViewsByKind[K]>).set(key, view);
-    this.publish({ id: object.metadata.resourceVersion ?? "0", change: { kind, type: "upsert", key, object: view } as ViewChange });
+    this.publish({ id, change: { kind, type: "upsert", key, object: view } as ViewChange });
+    if (kind === "pod") this.recount(key, view as ViewsByKind["pod"], id);
   }
 
   private remove(kind: ViewKind, object: KubeObject): void {
     const key = projectionKey(object);
+    const id = object.metadata.resourceVersion ?? "0";
     const previous = this.views[kind].get(key);
     this.views[kind].delete(key);
-    this.publish({ id: object.metadata.resourceVersion ?? "0", change: { kind, type: "delete", key } as ViewChange, previous });
+    this.publish({ id, change: { kind, type: "delete", key } as ViewChange, previous });
+    if (kind === "pod") this.recount(key, undefined, id);
+  }
+
+  /** A pod came, went or moved: the nodes whose requested totals that changed are changes too. */
+  private recount(podKey: string, pod: ViewsByKind["pod"] | undefined, id: string): void {
+    for (const name of this.usage.update(podKey, pod)) {
+      const key = `/${name}`;
+      const node = this.views.node.get(key);
+      if (!node) continue;
+      const view = { ...node, requested: this.usage.requested(name) };
+      this.views.node.set(key, view);
+      this.publish({ id, change: { kind: "node", type: "upsert", key, object: view } });
+    }
   }
 
   private publish(entry: LoggedChange): void {

@@ -50,7 +50,7 @@ export async function startDiagnosisCluster(): Promise<DiagnosisCluster> {
     const lws = snapshot.lws.find((l) => l.metadata.name === name);
     if (!lws) throw new Error(`no LWS ${name}`);
     const nodes = new Map(snapshot.node.map((n) => [`/${n.name}`, n]));
-    return diagnoseLws({ lws, pods: snapshot.pod, clusterPods: hub.snapshot({}).pod, statefulSets: snapshot.statefulset, nodes, events: snapshot.event, claims: snapshot.pvc });
+    return diagnoseLws({ lws, pods: snapshot.pod, namespacePods: snapshot.pod, statefulSets: snapshot.statefulset, nodes, events: snapshot.event, claims: snapshot.pvc });
   };
   return {
     server,

@@ -63,7 +63,7 @@ export function diagnoseLws(input: DiagnosisInput): LwsDiagnosis {
     exclusive: lws.metadata.annotations?.[ANNOTATIONS.exclusiveTopology],
     recreations: recreationsByGroup(lws, input.events),
     unbound: unboundClaims(lws, input.claims ?? [], input.events),
-    placement: once(() => placementView(lws, input.nodes, input.clusterPods ?? input.pods)),
+    placement: once(() => placementView(lws, input.nodes, input.namespacePods ?? input.pods)),
   };
   const own = groups.map((group) => groupDiagnosis(group, ctx));
   const findings = rolloutFindings(lws, input.statefulSets, groups, new Map(own.map((d) => [d.index, d])));

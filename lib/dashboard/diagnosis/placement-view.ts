@@ -33,10 +33,10 @@ function memo<T>(make: (id: string) => T): (id: string) => T {
   };
 }
 
-/** `pods`: every pod of the cluster that may be bound, so free room and domain holders are whole. */
+/** `pods`: at least every pod of the LWS's namespace, so the domains other groups hold are whole. */
 export function placementView(lws: LwsView, nodes: ReadonlyMap<string, NodeView>, pods: readonly PodView[]): PlacementView {
   const namespace = lws.metadata.namespace ?? "default";
-  const pool = new NodePool([...nodes.values()], pods, () => true);
+  const pool = new NodePool([...nodes.values()]);
   const demand = groupDemand(applyWebhookDefaults(lws));
   const holdersBy = memo((id) => {
     const [key, label] = id.split("\n");

@@ -1,5 +1,6 @@
 /** Small hand-built views for the diagnosis unit tests. */
 import { LABELS } from "@/lib/lws/constants";
+import { NO_USAGE, withUsage } from "../node-usage";
 import type { EventView, LwsView, NodeView, PodView, PvcView, StatefulSetView } from "../view-models";
 import type { DiagnosisInput } from "./types";
 
@@ -45,14 +46,17 @@ export function claim(podName: string, over: Partial<PvcView> = {}): PvcView {
   return { namespace: "default", name: `data-${podName}`, uid: podName, resourceVersion: "1", labels: { [LABELS.name]: "llm" }, phase: "Bound", storage: "10Gi", pod: podName, ...over };
 }
 
+/** The input with every node's `requested` summed from its pods, as the stream hub keeps it. */
 export function input(over: Partial<DiagnosisInput> = {}): DiagnosisInput {
-  return { lws: lws(), pods: [], statefulSets: statefulSets(3), nodes: new Map(), events: [], now: NOW, ...over };
+  const base: DiagnosisInput = { lws: lws(), pods: [], statefulSets: statefulSets(3), nodes: new Map(), events: [], now: NOW, ...over };
+  const nodes = withUsage(base.nodes.values(), base.namespacePods ?? base.pods);
+  return { ...base, nodes: new Map(nodes.map((n) => [`/${n.name}`, n])) };
 }
 
 /** An 8-GPU node in `rack`, as the default topology builds them. */
 export function node(name: string, rack: string, over: Partial<NodeView> = {}): NodeView {
   const amounts = { cpu: 32, memory: 256 * 2 ** 30, gpu: 8, pods: 110 };
-  return { name, uid: name, resourceVersion: "1", labels: { rack, [HOSTNAME]: name }, rack, ready: true, unschedulable: false, taints: [], capacity: amounts, allocatable: amounts, ...over };
+  return { name, uid: name, resourceVersion: "1", labels: { rack, [HOSTNAME]: name }, rack, ready: true, unschedulable: false, taints: [], capacity: amounts, allocatable: amounts, requested: NO_USAGE, ...over };
 }
 
 /** `count` racks rack-0 … of `perRack` nodes node-<rack>-<i>, keyed as DiagnosisInput.nodes wants. */

@@ -46,10 +46,11 @@ export interface DiagnosisInput {
   nodes: ReadonlyMap<string, NodeView>;
   events: EventView[];
   /**
-   * Every pod of the cluster, all namespaces: free room per node and the namespace trap come from
-   * them when a group is unschedulable. Defaults to `pods`.
+   * Every pod of the LWS's namespace (pods of others do no harm): the namespace trap and the
+   * domains other groups hold come from them when a group is unschedulable; free room per node
+   * comes from NodeView.requested. Defaults to `pods`.
    */
-  clusterPods?: readonly PodView[];
+  namespacePods?: readonly PodView[];
   /** the namespace's claims; without them Pending claims go unexplained */
   claims?: PvcView[];
   now?: number;

@@ -14,7 +14,7 @@ export async function GET(_request: Request, context: { params: Promise<{ namesp
     const snapshot = streamHub.snapshot({ namespace, lws: name });
     const lws = snapshot.lws[0];
     if (!lws) throw new ApiError(404, "NotFound", `leaderworkersets.leaderworkerset.x-k8s.io "${name}" not found`);
-    const { rollout, groups } = diagnoseLws({ lws, pods: snapshot.pod, clusterPods: streamHub.snapshot({}).pod, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event, claims: snapshot.pvc });
+    const { rollout, groups } = diagnoseLws({ lws, pods: snapshot.pod, namespacePods: streamHub.snapshot({ namespace }).pod, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event, claims: snapshot.pvc });
     return Response.json({ namespace, name, rollout, groups });
   } catch (err) {
     return errorJson(err);

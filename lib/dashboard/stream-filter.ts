@@ -42,3 +42,23 @@ export function matchesFilter<K extends ViewKind>(filter: StreamFilter, kind: K,
   }
   return false;
 }
+
+/** The filter's name: the key of its stream and of its state in the browser's cache. */
+export function filterName(filter: StreamFilter): string {
+  return `${filter.namespace ?? ""}/${filter.lws ?? ""}`;
+}
+
+/** Whether everything `inner` lets through, `outer` does too. */
+export function covers(outer: StreamFilter, inner: StreamFilter): boolean {
+  return (!outer.namespace || outer.namespace === inner.namespace) && (!outer.lws || outer.lws === inner.lws);
+}
+
+/** `/api/stream` for this filter, resuming after `lastEventId` when given. */
+export function streamUrl(filter: StreamFilter, lastEventId?: string): string {
+  const query = new URLSearchParams();
+  if (filter.namespace) query.set("namespace", filter.namespace);
+  if (filter.lws) query.set("lws", filter.lws);
+  if (lastEventId) query.set("lastEventId", lastEventId);
+  const text = query.toString();
+  return text ? `/api/stream?${text}` : "/api/stream";
+}
