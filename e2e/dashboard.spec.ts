@@ -83,10 +83,10 @@ test.describe("the live dashboard", () => {
     kubectl(["create", "namespace", "crowded"]);
     const racks = SAMPLE_LWS.replace("name: leaderworkerset-sample", "name: racks\n  annotations:\n    leaderworkerset.sigs.k8s.io/exclusive-topology: rack").replace("replicas: 3", "replicas: 10").replace("size: 4", "size: 2");
     kubectl(["apply", "-n", "crowded", "-f", "-"], racks);
-    // The page streams its namespace only; how full the nodes are comes with the nodes.
+    // The page streams its LWS (and its namespace's LWS pods) only; how full the nodes are comes with them.
     const stream = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/stream");
     await page.goto(`${app.baseURL}/lws/crowded/racks?tab=diagnosis`);
-    expect(new URL((await stream).url()).search).toBe("?namespace=crowded");
+    expect(new URL((await stream).url()).search).toBe("?namespace=crowded&lws=racks");
     const diagnosis = page.getByLabel("Diagnosis");
     const cause = "1 pod cannot be scheduled: exclusive topology needs a rack of its own with room for 2 pods, .*; all 8 racks are taken by groups [\\d, -]+$";
     await expect(diagnosis.getByText(new RegExp(`^${cause}`))).toBeVisible({ timeout: 20_000 });

@@ -62,8 +62,8 @@ function usePreview(object: KubeObject | undefined, valid: boolean, live: KubeOb
  */
 export function LwsEditor({ edit }: LwsEditorProps) {
   const router = useRouter();
-  // Editing stays in one namespace; a new LWS may go to any, and its name must be free there.
-  const { data: state, loaded } = useCluster(edit ? { namespace: edit.namespace } : undefined);
+  // An edit is about one LWS; a new one may go to any namespace, and its name must be free there.
+  const { data: state, loaded } = useCluster(edit ? { namespace: edit.namespace, lws: edit.name } : undefined);
   const [source, setSource] = useState(edit ? "" : EXAMPLES[0].yaml);
   const [tab, setTab] = useState<EditorTab>("form");
   const [serverProblems, setServerProblems] = useState<ManifestProblem[]>([]);

@@ -28,7 +28,7 @@ function groupParam(value: string | null): number | undefined {
 
 /** `/lws/<ns>/<name>`: groups, placement, events and owned objects of one LWS, live; the URL carries tab, group and pod. */
 export function LwsDetail({ namespace, name }: { namespace: string; name: string }) {
-  const { data: state, loaded } = useCluster({ namespace });
+  const { data: state, loaded } = useCluster({ namespace, lws: name });
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();

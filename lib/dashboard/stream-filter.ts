@@ -1,9 +1,13 @@
 import type { ViewKind, ViewsByKind } from "@/lib/dashboard/view-models";
 import { LABELS } from "@/lib/lws/constants";
 
-/** What one browser tab asked to see: `?namespace=` and `?lws=` on /api/stream. */
+/** What one page asked to see: `?namespace=` and `?lws=` on /api/stream. */
 export interface StreamFilter {
   namespace?: string;
+  /**
+   * One LWS's objects and events, with the pods of every LWS of its namespace: its exclusive
+   * placement avoids the domains their groups hold (and upstream #539's trap is theirs).
+   */
   lws?: string;
 }
 
@@ -22,7 +26,7 @@ export function matchesFilter<K extends ViewKind>(filter: StreamFilter, kind: K,
     }
     case "pod": {
       const pod = view as ViewsByKind["pod"];
-      return inNamespace(filter, pod.namespace) && (!filter.lws || pod.lws === filter.lws);
+      return inNamespace(filter, pod.namespace) && (!filter.lws || pod.lws !== undefined);
     }
     case "statefulset": {
       const sts = view as ViewsByKind["statefulset"];

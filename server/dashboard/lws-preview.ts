@@ -32,13 +32,13 @@ async function readLive(client: Client, namespace: string, name: string): Promis
 
 /**
  * "Preview before apply": what applying `manifest` would do to its LWS (plan) and whether its
- * groups fit on the nodes now (capacity). Every pod counts, whatever its namespace: they all
- * take room on the nodes.
+ * groups fit on the nodes now (capacity). Pods of every namespace take room (the nodes' requested
+ * totals); those of its own namespace also hold the domains its exclusive placement avoids.
  */
 export async function previewLws(client: Client, views: ViewSource, manifest: KubeObject): Promise<LwsPreview> {
   const namespace = manifest.metadata.namespace ?? "default";
   const next = { ...manifest, metadata: { ...manifest.metadata, namespace } };
   const live = await readLive(client, namespace, next.metadata.name ?? "");
-  const { node, pod } = views.snapshot({});
+  const { node, pod } = views.snapshot({ namespace });
   return { ...(live ? { live } : {}), plan: planChange(live, next), capacity: checkCapacity(next, node, pod) };
 }

@@ -100,19 +100,25 @@ describe("the dashboard's stream hub", () => {
     expect(stale.snapshot?.pod).toHaveLength(3);
   });
 
-  it("filters by namespace and by LWS, nodes always included", async () => {
+  it("filters by namespace, and by LWS: its events, with the pods of every LWS of its namespace; nodes always included", async () => {
     await ensureNamespace("team");
+    const plain: KubeObject = { ...pod("plain", "default"), metadata: { name: "plain", namespace: "default" } };
+    const eventAbout = (name: string, involved: string): KubeObject => ({ apiVersion: "v1", kind: "Event", metadata: { name, namespace: "default" }, involvedObject: { kind: "Pod", name: involved, namespace: "default" }, reason: "Started", message: name, type: "Normal" });
     await cluster.client.create(PODS, pod("one-0", "default", "one"));
     await cluster.client.create(PODS, pod("two-0", "default", "two"));
     await cluster.client.create(PODS, pod("one-0", "team", "one"));
-    await waitFor(() => hub.snapshot({}).pod.length === 3);
+    await cluster.client.create(PODS, plain);
+    await cluster.client.create(EVENTS, eventAbout("e1", "one-0"));
+    await cluster.client.create(EVENTS, eventAbout("e2", "two-0"));
+    await waitFor(() => hub.snapshot({}).pod.length === 4 && hub.snapshot({}).event.length === 2);
     expect(hub.snapshot({ namespace: "team" }).pod.map((p) => `${p.namespace}/${p.name}`)).toEqual(["team/one-0"]);
     const tab = new Tab();
     hub.subscribe({ namespace: "default", lws: "one" }, undefined, tab);
-    expect(tab.snapshot?.pod.map((p) => p.name)).toEqual(["one-0"]);
-    await cluster.client.create(PODS, pod("two-1", "default", "two", "1"));
+    expect(tab.snapshot?.pod.map((p) => p.name).sort()).toEqual(["one-0", "two-0"]);
+    expect(tab.snapshot?.event.map((e) => e.name)).toEqual(["e1"]);
+    await cluster.client.create(EVENTS, eventAbout("e3", "two-0"));
     await cluster.client.create(PODS, pod("one-1", "default", "one", "1"));
-    await cluster.client.delete(PODS, "default", "two-0");
+    await cluster.client.delete(PODS, "team", "one-0");
     await waitFor(() => tab.changes().length >= 1);
     await new Promise((r) => setTimeout(r, 30));
     expect(tab.changes().map((c) => c.key)).toEqual(["default/one-1"]);

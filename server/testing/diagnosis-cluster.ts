@@ -1,12 +1,13 @@
 /**
  * An embedded cluster with the LWS controller and the dashboard's StreamHub, for tests that
- * build a stuck situation and read the diagnosis as the LWS page computes it from the hub's views.
+ * build a stuck situation and read the diagnosis as the API serves it from the hub's views.
  */
 import { stateFromSnapshot, type ClusterState } from "@/lib/dashboard/cluster-state";
-import { diagnoseLws, type LwsDiagnosis } from "@/lib/dashboard/diagnosis";
+import type { LwsDiagnosis } from "@/lib/dashboard/diagnosis";
 import type { PodView } from "@/lib/dashboard/view-models";
 import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
+import { diagnoseFromViews } from "@/server/dashboard/lws-diagnosis";
 import { StreamHub } from "@/server/dashboard/stream-hub";
 import { INSTANT_SIMULATION, startTestServer, type TestServer } from "./test-server";
 import { waitFor } from "./wait-for";
@@ -46,11 +47,9 @@ export async function startDiagnosisCluster(): Promise<DiagnosisCluster> {
   const hub = new StreamHub(server.cluster.informers);
   await hub.start();
   const diagnosis = (name: string): LwsDiagnosis => {
-    const snapshot = hub.snapshot({ namespace: "default" });
-    const lws = snapshot.lws.find((l) => l.metadata.name === name);
-    if (!lws) throw new Error(`no LWS ${name}`);
-    const nodes = new Map(snapshot.node.map((n) => [`/${n.name}`, n]));
-    return diagnoseLws({ lws, pods: snapshot.pod, namespacePods: snapshot.pod, statefulSets: snapshot.statefulset, nodes, events: snapshot.event, claims: snapshot.pvc });
+    const found = diagnoseFromViews(hub, "default", name);
+    if (!found) throw new Error(`no LWS ${name}`);
+    return found;
   };
   return {
     server,

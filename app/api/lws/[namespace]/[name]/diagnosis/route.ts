@@ -1,6 +1,6 @@
-import { diagnoseLws } from "@/lib/dashboard/diagnosis";
 import { ApiError } from "@/lib/k8s/api-errors";
 import { controlPlane } from "@/server/control-plane";
+import { diagnoseFromViews } from "@/server/dashboard/lws-diagnosis";
 import { errorJson } from "@/server/dashboard/request-guard";
 
 export const runtime = "nodejs";
@@ -11,11 +11,9 @@ export async function GET(_request: Request, context: { params: Promise<{ namesp
   try {
     const { namespace, name } = await context.params;
     const { streamHub } = await controlPlane();
-    const snapshot = streamHub.snapshot({ namespace, lws: name });
-    const lws = snapshot.lws[0];
-    if (!lws) throw new ApiError(404, "NotFound", `leaderworkersets.leaderworkerset.x-k8s.io "${name}" not found`);
-    const { rollout, groups } = diagnoseLws({ lws, pods: snapshot.pod, namespacePods: streamHub.snapshot({ namespace }).pod, statefulSets: snapshot.statefulset, nodes: new Map(snapshot.node.map((n) => [`/${n.name}`, n])), events: snapshot.event, claims: snapshot.pvc });
-    return Response.json({ namespace, name, rollout, groups });
+    const diagnosis = diagnoseFromViews(streamHub, namespace, name);
+    if (!diagnosis) throw new ApiError(404, "NotFound", `leaderworkersets.leaderworkerset.x-k8s.io "${name}" not found`);
+    return Response.json({ namespace, name, rollout: diagnosis.rollout, groups: diagnosis.groups });
   } catch (err) {
     return errorJson(err);
   }
