@@ -80,4 +80,10 @@ describe("the page streams", () => {
     retainStream(queryClient, { namespace: "a" });
     expect(FakeEventSource.opened[1].url).toBe("/api/stream?namespace=a");
   });
+
+  it("keep one unused stream open at most, so a walk through pages cannot use up the browser's connections", () => {
+    for (const lws of ["a", "b", "c", "d"]) retainStream(queryClient, { namespace: "ns", lws })();
+    const open = FakeEventSource.opened.filter((s) => s.readyState !== FakeEventSource.CLOSED);
+    expect(open.map((s) => s.url)).toEqual(["/api/stream?namespace=ns&lws=d"]);
+  });
 });

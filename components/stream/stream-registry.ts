@@ -54,10 +54,17 @@ export function retainStream(queryClient: QueryClient, filter: StreamFilter): ()
   }
   return () => {
     if (--entry.users > 0) return;
-    entry.closing = setTimeout(() => {
-      entry.lastEventId = entry.stream?.lastEventId() ?? entry.lastEventId;
-      entry.stream?.close();
-      entry.stream = undefined;
-    }, LINGER_MS);
+    // One stream lingers at most: a browser opens 6 connections per host over HTTP/1.1, and
+    // streams left open by a quick walk through several pages would hold every one.
+    for (const other of map.values()) if (other !== entry && other.users === 0) close(other);
+    entry.closing = setTimeout(() => close(entry), LINGER_MS);
   };
+}
+
+function close(entry: Entry): void {
+  clearTimeout(entry.closing);
+  entry.closing = undefined;
+  entry.lastEventId = entry.stream?.lastEventId() ?? entry.lastEventId;
+  entry.stream?.close();
+  entry.stream = undefined;
 }
