@@ -82,6 +82,21 @@ async function loadOnce(browser: Browser, url: string): Promise<PageTimes> {
   return { readable, interactive, click };
 }
 
+/** The size of the first snapshot a stream sends: what a page downloads before it draws. */
+async function snapshotBytes(url: string): Promise<number> {
+  const response = await fetch(url);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  while (!/event: snapshot\ndata: .*\n\n/s.test(text)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return Buffer.byteLength(text.slice(text.indexOf("event: snapshot")));
+}
+
 /** One cold load of the overview: navigation → the LWS's card with its group bar → main thread quiet. */
 async function loadOverview(browser: Browser, url: string): Promise<Omit<PageTimes, "click">> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -116,6 +131,7 @@ export async function benchPage(): Promise<void> {
     await loadOverview(browser, app.baseURL);
     const overviews: Array<Omit<PageTimes, "click">> = [];
     for (let i = 0; i < RUNS; i++) overviews.push(await loadOverview(browser, app.baseURL));
+    const [overviewBytes, pageBytes, clusterBytes] = await Promise.all(["?overview=1", `?namespace=default&lws=${NAME}`, ""].map((query) => snapshotBytes(`${app.baseURL}/api/stream${query}`)));
     const median = (pick: (t: PageTimes) => number) => percentile(runs.map(pick), 50);
     const overviewMedian = (pick: (t: Omit<PageTimes, "click">) => number) => percentile(overviews.map(pick), 50);
     printFigures(`LWS detail page (${GROUPS} groups × ${SIZE}, headless Chromium, median of ${RUNS} cold loads)`, [
@@ -125,6 +141,9 @@ export async function benchPage(): Promise<void> {
       figure("click on a group → its pods drawn (Playwright's click checks included)", median((t) => t.click), "ms"),
       figure("overview: navigation → the LWS's card drawn", overviewMedian((t) => t.readable), "ms"),
       figure("overview: navigation → interactive", overviewMedian((t) => t.interactive), "ms"),
+      figure("snapshot the overview downloads (LWS summaries, nodes)", overviewBytes / 1024, "KiB"),
+      figure("snapshot the LWS page downloads", pageBytes / 1024, "KiB"),
+      figure("  the whole cluster's, for comparison (the cluster page's)", clusterBytes / 1024, "KiB"),
     ]);
   } finally {
     await browser?.close();

@@ -30,12 +30,16 @@ test.describe("the live dashboard", () => {
   });
 
   test("lists an LWS created by kubectl, shows its groups, pods and racks, and follows kubectl changes live", async ({ page }) => {
+    // The overview streams each LWS summed up by the server, not its pods.
+    const stream = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/stream");
     await page.goto(app.baseURL);
+    expect(new URL((await stream).url()).search).toBe("?overview=1");
     await expect(page.getByText("No LeaderWorkerSets yet.")).toBeVisible();
     kubectl(["apply", "-f", "-"], SAMPLE_LWS);
     const card = page.getByRole("article").filter({ hasText: "leaderworkerset-sample" });
     await expect(card).toBeVisible();
     await expect(card.getByText("3/3")).toBeVisible({ timeout: 20_000 });
+    for (const group of [0, 1, 2]) await expect(card.getByRole("link", { name: `Group ${group}: Ready, 4/4 pods ready` })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("overview.png"), fullPage: true });
 
     await card.getByRole("link", { name: "leaderworkerset-sample" }).click();

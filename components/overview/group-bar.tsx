@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { GroupView } from "@/lib/dashboard/groups";
+import type { GroupGlance } from "@/lib/dashboard/view-models";
 import { HEALTH_STYLE } from "../ui/health";
 
 /** One segment per group, coloured by health; each links to its group. Aggregates beyond 200 groups. */
-export function GroupBar({ groups, href }: { groups: GroupView[]; href: (group: GroupView) => string }) {
+export function GroupBar({ groups, href }: { groups: GroupGlance[]; href: (group: GroupGlance) => string }) {
   if (groups.length > 200) return <AggregatedBar groups={groups} />;
   return (
     <ol className="flex h-4 w-full gap-px overflow-hidden rounded" aria-label="Groups by health">
@@ -20,8 +20,8 @@ export function GroupBar({ groups, href }: { groups: GroupView[]; href: (group: 
   );
 }
 
-function AggregatedBar({ groups }: { groups: GroupView[] }) {
-  const counts = new Map<GroupView["health"], number>();
+function AggregatedBar({ groups }: { groups: GroupGlance[] }) {
+  const counts = new Map<GroupGlance["health"], number>();
   for (const group of groups) counts.set(group.health, (counts.get(group.health) ?? 0) + 1);
   return (
     <div className="flex h-4 w-full overflow-hidden rounded" role="img" aria-label={[...counts].map(([h, n]) => `${n} ${HEALTH_STYLE[h].label}`).join(", ")}>

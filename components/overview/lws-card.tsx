@@ -1,18 +1,18 @@
 import Link from "next/link";
-import { groupsOf, lwsReplicas, lwsSize } from "@/lib/dashboard/groups";
+import { lwsReplicas, lwsSize } from "@/lib/dashboard/groups";
 import { groupHref, lwsHref } from "@/lib/dashboard/links";
-import type { LwsView, PodView } from "@/lib/dashboard/view-models";
+import type { LwsSummaryView, LwsView } from "@/lib/dashboard/view-models";
 import { integer, record, records, text } from "@/lib/k8s/object-fields";
 import { age, restartsText } from "../ui/time-ago";
 import { GroupBar } from "./group-bar";
 
-/** One LWS: its groups' health first, then the counts and conditions people know from kubectl. */
-export function LwsCard({ lws, pods }: { lws: LwsView; pods: PodView[] }) {
+/**
+ * One LWS: its groups' health first, then the counts and conditions people know from kubectl.
+ * `summary` is the server's, absent for the moment between an LWS's creation and its first one.
+ */
+export function LwsCard({ lws, summary }: { lws: LwsView; summary?: LwsSummaryView }) {
   const status = record(lws.status);
-  const groups = groupsOf(lws, pods);
-  const restarts = pods.reduce((sum, p) => sum + p.restarts, 0);
-  // The latest restart of any pod: whether the count still grows, as kubectl's RESTARTS column tells.
-  const lastRestartAt = pods.reduce<string | undefined>((latest, p) => (p.lastRestartAt && (!latest || p.lastRestartAt > latest) ? p.lastRestartAt : latest), undefined);
+  const groups = summary?.groups ?? [];
   const conditions = records(status.conditions).filter((c) => c.status === "True").map((c) => text(c.type));
   const href = lwsHref(lws);
   return (
@@ -25,7 +25,7 @@ export function LwsCard({ lws, pods }: { lws: LwsView; pods: PodView[] }) {
         </h2>
         <span className="text-sm text-slate-500 dark:text-slate-400">{lws.metadata.namespace}</span>
         <span className="ml-auto text-sm text-slate-600 dark:text-slate-300">
-          {groups.length} groups × {lwsSize(lws)} pods · age {age(lws.metadata.creationTimestamp)}
+          {summary ? groups.length : lwsReplicas(lws)} groups × {lwsSize(lws)} pods · age {age(lws.metadata.creationTimestamp)}
         </span>
       </header>
       <div className="mt-3">
@@ -34,7 +34,7 @@ export function LwsCard({ lws, pods }: { lws: LwsView; pods: PodView[] }) {
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
         <Stat label="Ready" value={`${integer(status.readyReplicas) ?? 0}/${lwsReplicas(lws)}`} />
         <Stat label="Up-to-date" value={String(integer(status.updatedReplicas) ?? 0)} />
-        <Stat label="Restarts" value={restartsText(restarts, lastRestartAt)} />
+        <Stat label="Restarts" value={restartsText(summary?.restarts ?? 0, summary?.lastRestartAt)} />
         <Stat label="Conditions" value={conditions.join(", ") || "none yet"} />
       </dl>
     </article>

@@ -2,23 +2,24 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { groupsInTrouble, podsByLws } from "@/lib/dashboard/groups-in-trouble";
+import { groupsInTrouble } from "@/lib/dashboard/groups-in-trouble";
 import { useCluster } from "../stream/use-cluster";
 import { ClusterSummary } from "./cluster-summary";
 import { LwsCard } from "./lws-card";
 import { GroupsInTroubleList } from "./groups-in-trouble";
 
+const OVERVIEW = { overview: true };
+
 /** `/`: every LWS with per-group health, filterable by namespace (kept in the URL). */
 export function LwsOverview() {
-  const { data: state, loaded } = useCluster();
+  const { data: state, loaded } = useCluster(OVERVIEW);
   const params = useSearchParams();
   const router = useRouter();
   const namespace = params.get("namespace") ?? "";
   const all = [...state.lws.values()].sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
   const namespaces = [...new Set(all.map((l) => l.metadata.namespace ?? ""))].sort();
   const shown = all.filter((l) => !namespace || l.metadata.namespace === namespace);
-  const pods = podsByLws(state);
-  const trouble = groupsInTrouble(state, pods);
+  const trouble = groupsInTrouble(state);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
@@ -51,7 +52,7 @@ export function LwsOverview() {
         <ul className="space-y-3" aria-label="LeaderWorkerSets">
           {shown.map((lws) => (
             <li key={lws.metadata.uid}>
-              <LwsCard lws={lws} pods={pods.get(`${lws.metadata.namespace}/${lws.metadata.name}`) ?? []} />
+              <LwsCard lws={lws} summary={state.summary.get(`${lws.metadata.namespace}/${lws.metadata.name}`)} />
             </li>
           ))}
         </ul>

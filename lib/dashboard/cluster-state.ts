@@ -1,34 +1,26 @@
 import { EVENT_WINDOW, eventWindow } from "./event-window";
 import { matchesFilter, type StreamFilter } from "./stream-filter";
-import type { EventView, Snapshot, ViewChange, ViewKind, ViewsByKind } from "./view-models";
+import { VIEW_KINDS, type EventView, type Snapshot, type ViewChange, type ViewKind, type ViewsByKind } from "./view-models";
+
+type Maps = { [K in ViewKind]: ReadonlyMap<string, ViewsByKind[K]> };
 
 /** The browser's picture of the cluster: one map per view kind, rebuilt immutably per change batch. */
-export type ClusterState = { resourceVersion: string } & { [K in ViewKind]: ReadonlyMap<string, ViewsByKind[K]> };
+export type ClusterState = { resourceVersion: string } & Maps;
 
-export const EMPTY_STATE: ClusterState = {
-  resourceVersion: "0",
-  lws: new Map(),
-  pod: new Map(),
-  statefulset: new Map(),
-  node: new Map(),
-  event: new Map(),
-  pvc: new Map(),
-};
+function perKind(make: <K extends ViewKind>(kind: K) => ReadonlyMap<string, ViewsByKind[K]>): Maps {
+  return Object.fromEntries(VIEW_KINDS.map((kind) => [kind, make(kind)])) as Maps;
+}
 
-function keyed<T extends { metadata?: { namespace?: string; name?: string }; namespace?: string; name?: string }>(views: T[]): Map<string, T> {
+export const EMPTY_STATE: ClusterState = { resourceVersion: "0", ...perKind(() => new Map()) };
+
+function keyed<T extends { metadata?: { namespace?: string; name?: string }; namespace?: string; name?: string }>(views: readonly T[]): Map<string, T> {
   return new Map(views.map((v) => [`${v.metadata?.namespace ?? v.namespace ?? ""}/${v.metadata?.name ?? v.name ?? ""}`, v]));
 }
 
 export function stateFromSnapshot(snapshot: Snapshot): ClusterState {
-  return {
-    resourceVersion: snapshot.resourceVersion,
-    lws: keyed(snapshot.lws),
-    pod: keyed(snapshot.pod),
-    statefulset: keyed(snapshot.statefulset),
-    node: keyed(snapshot.node),
-    event: keyed(snapshot.event),
-    pvc: keyed(snapshot.pvc),
-  };
+  const lists: { [K in ViewKind]?: Array<ViewsByKind[K]> } = snapshot;
+  const views = <K extends ViewKind>(kind: K): ReadonlyArray<ViewsByKind[K]> => lists[kind] ?? [];
+  return { resourceVersion: snapshot.resourceVersion, ...perKind((kind) => keyed(views(kind))) };
 }
 
 /** Applies a batch of changes; only the maps a batch touches are copied. */
@@ -48,9 +40,11 @@ export function applyChanges(state: ClusterState, changes: readonly ViewChange[]
 
 /** The part of `state` a narrower filter lets through: what a page shows while its own stream opens. */
 export function narrowState(state: ClusterState, filter: StreamFilter): ClusterState {
-  const narrow = <K extends ViewKind>(kind: K): Map<string, ViewsByKind[K]> => {
-    const views = state[kind] as ReadonlyMap<string, ViewsByKind[K]>;
-    return new Map([...views].filter(([, view]) => matchesFilter(filter, kind, view)));
+  return {
+    resourceVersion: state.resourceVersion,
+    ...perKind(<K extends ViewKind>(kind: K) => {
+      const views = state[kind] as ReadonlyMap<string, ViewsByKind[K]>;
+      return new Map([...views].filter(([, view]) => matchesFilter(filter, kind, view)));
+    }),
   };
-  return { resourceVersion: state.resourceVersion, lws: narrow("lws"), pod: narrow("pod"), statefulset: narrow("statefulset"), node: narrow("node"), event: narrow("event"), pvc: narrow("pvc") };
 }

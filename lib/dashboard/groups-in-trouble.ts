@@ -1,8 +1,7 @@
 import type { ClusterState } from "./cluster-state";
-import { diagnose, type Verdict } from "./diagnosis";
+import type { Verdict } from "./diagnosis";
 import { groupsText } from "./group-ranges";
 import { groupHref } from "./links";
-import type { PodView } from "./view-models";
 
 export interface GroupInTrouble {
   /** `namespace/name/index` */
@@ -33,32 +32,15 @@ export interface GroupsInTrouble {
 
 const STUCK: ReadonlySet<Verdict> = new Set(["stuck", "failing"]);
 
-/** The pods of each LWS, keyed `namespace/name`. */
-export function podsByLws(state: ClusterState): Map<string, PodView[]> {
-  const byLws = new Map<string, PodView[]>();
-  for (const pod of state.pod.values()) {
-    if (!pod.lws) continue;
-    const key = `${pod.namespace}/${pod.lws}`;
-    const list = byLws.get(key);
-    if (list) list.push(pod);
-    else byLws.set(key, [pod]);
-  }
-  return byLws;
-}
-
-/** Every group of the cluster that is stuck, failing or degraded, with its first cause and a link to its diagnosis. */
-export function groupsInTrouble(state: ClusterState, pods: ReadonlyMap<string, PodView[]>): GroupsInTrouble {
-  const statefulSets = [...state.statefulset.values()];
-  const events = [...state.event.values()];
-  const claims = [...state.pvc.values()];
-  const allPods = [...state.pod.values()];
+/** Every group of the cluster that is stuck, failing or degraded, from the LWS summaries, each linked to its diagnosis. */
+export function groupsInTrouble(state: ClusterState): GroupsInTrouble {
   const found: GroupsInTrouble = { stuck: [], degraded: [] };
-  for (const lws of state.lws.values()) {
-    const key = `${lws.metadata.namespace}/${lws.metadata.name}`;
-    for (const g of diagnose({ lws, pods: pods.get(key) ?? [], namespacePods: allPods, statefulSets, nodes: state.node, events, claims })) {
-      if (!STUCK.has(g.verdict) && g.verdict !== "degraded") continue;
-      const entry = { key: `${key}/${g.index}`, lws: key, index: g.index, verdict: g.verdict, href: groupHref(lws, g.index, "diagnosis"), summary: g.causes[0]?.summary ?? "pods are failing" };
-      (STUCK.has(g.verdict) ? found.stuck : found.degraded).push(entry);
+  for (const [key, summary] of state.summary) {
+    const lws = state.lws.get(key);
+    if (!lws) continue;
+    for (const { index, verdict, summary: cause } of summary.trouble) {
+      const entry = { key: `${key}/${index}`, lws: key, index, verdict, href: groupHref(lws, index, "diagnosis"), summary: cause };
+      (STUCK.has(verdict) ? found.stuck : found.degraded).push(entry);
     }
   }
   return found;

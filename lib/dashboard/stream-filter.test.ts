@@ -6,6 +6,7 @@ describe("stream filters", () => {
     expect(filterName({})).toBe("/");
     expect(filterName({ namespace: "team-a" })).toBe(filterName({ namespace: "team-a", lws: undefined }));
     expect(filterName({ namespace: "team-a", lws: "llm" })).toBe("team-a/llm");
+    expect(filterName({ overview: true })).not.toBe(filterName({}));
   });
 
   it.each([
@@ -14,6 +15,9 @@ describe("stream filters", () => {
     [{ namespace: "a" }, {}, false],
     [{ namespace: "a" }, { namespace: "b" }, false],
     [{ namespace: "a", lws: "llm" }, { namespace: "a" }, false],
+    [{}, { overview: true }, false],
+    [{ overview: true }, {}, false],
+    [{ overview: true }, { overview: true, namespace: "a" }, true],
   ])("%o covers %o: %s", (outer, inner, expected) => {
     expect(covers(outer, inner)).toBe(expected);
   });
@@ -22,5 +26,6 @@ describe("stream filters", () => {
     expect(streamUrl({})).toBe("/api/stream");
     expect(streamUrl({ namespace: "team a" }, "42")).toBe("/api/stream?namespace=team+a&lastEventId=42");
     expect(streamUrl({ namespace: "a", lws: "llm" })).toBe("/api/stream?namespace=a&lws=llm");
+    expect(streamUrl({ overview: true })).toBe("/api/stream?overview=1");
   });
 });

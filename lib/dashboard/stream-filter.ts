@@ -9,7 +9,12 @@ export interface StreamFilter {
    * placement avoids the domains their groups hold (and upstream #539's trap is theirs).
    */
   lws?: string;
+  /** LWS summaries in place of pods, StatefulSets, events and claims: what the overview shows */
+  overview?: boolean;
 }
+
+/** What an overview leaves out: the summaries say what it needs of them. */
+const SUMMED_UP: ReadonlySet<ViewKind> = new Set(["pod", "statefulset", "event", "pvc"]);
 
 function inNamespace(filter: StreamFilter, namespace: string | undefined): boolean {
   return !filter.namespace || filter.namespace === namespace;
@@ -17,9 +22,14 @@ function inNamespace(filter: StreamFilter, namespace: string | undefined): boole
 
 /** Whether a view concerns the filtered namespace/LWS. Nodes always do: placement needs them. */
 export function matchesFilter<K extends ViewKind>(filter: StreamFilter, kind: K, view: ViewsByKind[K]): boolean {
+  if (filter.overview && SUMMED_UP.has(kind)) return false;
   switch (kind) {
     case "node":
       return true;
+    case "summary": {
+      const summary = view as ViewsByKind["summary"];
+      return !!filter.overview && inNamespace(filter, summary.namespace) && (!filter.lws || summary.name === filter.lws);
+    }
     case "lws": {
       const lws = view as ViewsByKind["lws"];
       return inNamespace(filter, lws.metadata.namespace) && (!filter.lws || lws.metadata.name === filter.lws);
@@ -49,12 +59,12 @@ export function matchesFilter<K extends ViewKind>(filter: StreamFilter, kind: K,
 
 /** The filter's name: the key of its stream and of its state in the browser's cache. */
 export function filterName(filter: StreamFilter): string {
-  return `${filter.namespace ?? ""}/${filter.lws ?? ""}`;
+  return `${filter.namespace ?? ""}/${filter.lws ?? ""}${filter.overview ? " overview" : ""}`;
 }
 
 /** Whether everything `inner` lets through, `outer` does too. */
 export function covers(outer: StreamFilter, inner: StreamFilter): boolean {
-  return (!outer.namespace || outer.namespace === inner.namespace) && (!outer.lws || outer.lws === inner.lws);
+  return !outer.overview === !inner.overview && (!outer.namespace || outer.namespace === inner.namespace) && (!outer.lws || outer.lws === inner.lws);
 }
 
 /** `/api/stream` for this filter, resuming after `lastEventId` when given. */
@@ -62,6 +72,7 @@ export function streamUrl(filter: StreamFilter, lastEventId?: string): string {
   const query = new URLSearchParams();
   if (filter.namespace) query.set("namespace", filter.namespace);
   if (filter.lws) query.set("lws", filter.lws);
+  if (filter.overview) query.set("overview", "1");
   if (lastEventId) query.set("lastEventId", lastEventId);
   const text = query.toString();
   return text ? `/api/stream?${text}` : "/api/stream";

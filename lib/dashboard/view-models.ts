@@ -4,6 +4,8 @@
  * the browser's cache.
  */
 import type { KubeObject } from "@/lib/k8s/types";
+import type { Verdict } from "./diagnosis/types";
+import type { GroupHealth } from "./groups";
 
 export interface PodView {
   namespace: string;
@@ -116,6 +118,37 @@ export interface PvcView {
 /** LeaderWorkerSets travel whole (they are small), minus managedFields. */
 export type LwsView = KubeObject;
 
+/** One group at a glance: what the overview's group bar draws of it. */
+export interface GroupGlance {
+  index: number;
+  health: GroupHealth;
+  readyPods: number;
+  size: number;
+  /** beyond spec.replicas: a surge group of a rolling update */
+  surge: boolean;
+}
+
+/** A group stuck, failing or degraded, with the first cause its diagnosis gives. */
+export interface GroupTrouble {
+  index: number;
+  verdict: Verdict;
+  summary: string;
+}
+
+/**
+ * What the overview shows of one LWS, summed up by the server from its pods and its diagnosis:
+ * an overview of a cluster of 100,000 pods downloads a few of these, not the pods.
+ */
+export interface LwsSummaryView {
+  namespace: string;
+  name: string;
+  groups: GroupGlance[];
+  /** container restarts of its pods, and when the latest was: kubectl's "3 (5m ago)" */
+  restarts: number;
+  lastRestartAt?: string;
+  trouble: GroupTrouble[];
+}
+
 export interface ViewsByKind {
   lws: LwsView;
   pod: PodView;
@@ -123,11 +156,17 @@ export interface ViewsByKind {
   node: NodeView;
   event: EventView;
   pvc: PvcView;
+  summary: LwsSummaryView;
 }
 
 export type ViewKind = keyof ViewsByKind;
 
-export const VIEW_KINDS: readonly ViewKind[] = ["lws", "pod", "statefulset", "node", "event", "pvc"];
+/** The kinds projected one object to one view; summaries are computed from many. */
+export type ProjectedKind = Exclude<ViewKind, "summary">;
+
+export const PROJECTED_KINDS: readonly ProjectedKind[] = ["lws", "pod", "statefulset", "node", "event", "pvc"];
+
+export const VIEW_KINDS: readonly ViewKind[] = [...PROJECTED_KINDS, "summary"];
 
 /** One change of one object; `key` is "namespace/name" ("/name" for nodes). */
 export type ViewChange = { [K in ViewKind]: { kind: K; type: "upsert"; key: string; object: ViewsByKind[K] } | { kind: K; type: "delete"; key: string } }[ViewKind];

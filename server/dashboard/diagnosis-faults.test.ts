@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { GroupDiagnosis, Verdict } from "@/lib/dashboard/diagnosis";
-import { groupsInTrouble, podsByLws, troubleRows, type GroupInTrouble } from "@/lib/dashboard/groups-in-trouble";
+import { groupsInTrouble, troubleRows, type GroupInTrouble } from "@/lib/dashboard/groups-in-trouble";
 import { forbidden } from "@/lib/k8s/api-errors";
 import type { FaultInjector } from "@/lib/k8s/faults";
 import { CONFIG_MAPS, NODES, PODS, STATEFUL_SETS } from "@/lib/k8s/resources";
@@ -193,8 +193,7 @@ describe("diagnosis of groups broken on purpose on the embedded cluster", () => 
     expect(fine.groups.flatMap((g) => g.causes)).toEqual([]);
     expect(fine.groups.map((g) => g.restarts)).toEqual([{ count: 0, podRestarts: 0 }, { count: 0, podRestarts: 0 }]);
     // The overview lists each of them, the Ready but split group apart, each linked to its diagnosis.
-    const state = cluster.state();
-    const trouble = groupsInTrouble(state, podsByLws(state));
+    const trouble = groupsInTrouble(cluster.overview());
     const listed = (groups: GroupInTrouble[]) => groups.map((g) => g.key).sort();
     const keyOf = (stuck: Stuck) => `default/${stuck.lws}/${stuck.group}`;
     expect(listed(trouble.degraded)).toEqual(situations.filter((s) => s.verdict === "degraded").map(keyOf).sort());

@@ -1,4 +1,4 @@
-import { viewKey, type EventView, type NodeView, type PodView, type PvcView, type ResourceAmounts, type StatefulSetView, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
+import { viewKey, type EventView, type NodeView, type PodView, type PvcView, type ResourceAmounts, type StatefulSetView, type ProjectedKind, type ViewsByKind } from "@/lib/dashboard/view-models";
 import { integer, record, records, stringMap, text } from "@/lib/k8s/object-fields";
 import { summarizePod } from "@/lib/k8s/pod-summary";
 import { CPU, GPU, MEMORY, podRequests } from "@/lib/k8s/pod-requests";
@@ -170,7 +170,7 @@ export interface ProjectionContext {
 }
 
 /** Which resource feeds each view kind, and how an object becomes its view. */
-export const PROJECTIONS: { [K in ViewKind]: { resource: ResourceInfo; project: (o: KubeObject, context: ProjectionContext) => ViewsByKind[K] } } = {
+export const PROJECTIONS: { [K in ProjectedKind]: { resource: ResourceInfo; project: (o: KubeObject, context: ProjectionContext) => ViewsByKind[K] } } = {
   lws: { resource: LEADER_WORKER_SETS, project: lwsView },
   pod: { resource: PODS, project: podView },
   statefulset: { resource: STATEFUL_SETS, project: statefulSetView },

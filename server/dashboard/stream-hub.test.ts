@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Snapshot, ViewChange } from "@/lib/dashboard/view-models";
-import { CONFIG_MAPS, EVENTS, NODES, PODS } from "@/lib/k8s/resources";
+import { CONFIG_MAPS, EVENTS, LEADER_WORKER_SETS, NODES, PODS } from "@/lib/k8s/resources";
 import { EVENT_WINDOW } from "@/lib/dashboard/event-window";
 import type { KubeObject } from "@/lib/k8s/types";
 import { EmbeddedCluster } from "@/server/cluster/embedded-cluster";
@@ -40,7 +40,7 @@ let hub: StreamHub;
 beforeEach(async () => {
   cluster = new EmbeddedCluster({ dbPath: ":memory:" });
   await cluster.start();
-  hub = new StreamHub(cluster.informers, { flushMs: 5 });
+  hub = new StreamHub(cluster.informers, { flushMs: 5, summaryMs: 5 });
   await hub.start();
 });
 afterEach(() => {
@@ -147,6 +147,32 @@ describe("the dashboard's stream hub", () => {
     expect(hub.snapshot({}).node[0].requested).toEqual({ cpu: 0, memory: 0, gpu: 0, pods: 0 });
   });
 
+  it("sends an overview each LWS's summary in place of its pods, and the summary again only when it changes", async () => {
+    const lws: KubeObject = { apiVersion: "leaderworkerset.x-k8s.io/v1", kind: "LeaderWorkerSet", metadata: { name: "sample", namespace: "default" }, spec: { replicas: 2, leaderWorkerTemplate: { size: 1, workerTemplate: { spec: { containers: [{ name: "main", image: "nginx" }] } } } } };
+    await cluster.client.create(LEADER_WORKER_SETS, lws);
+    await cluster.client.create(PODS, pod("sample-0"));
+    await waitFor(() => hub.snapshot({}).pod.length === 1 && hub.snapshot({}).lws.length === 1);
+    const overview = new Tab();
+    const subscription = hub.subscribe({ overview: true }, undefined, overview);
+    expect(overview.snapshot?.pod).toEqual([]);
+    expect(overview.snapshot?.summary).toEqual([expect.objectContaining({ name: "sample", groups: [expect.objectContaining({ index: 0, health: "pending" }), expect.objectContaining({ index: 1, health: "missing" })], restarts: 0 })]);
+    const summaries = () => overview.changes().filter((c) => c.kind === "summary");
+    await cluster.client.create(PODS, pod("sample-1", "default", "sample", "1"));
+    await waitFor(() => summaries().length === 1, { what: "the summary with group 1's pod" });
+    const [change] = summaries();
+    expect(change.type === "upsert" && change.object.groups.map((g) => g.health)).toEqual(["pending", "pending"]);
+    await cluster.client.patch(PODS, "default", "sample-1", { type: "merge", body: { metadata: { labels: { unrelated: "x" } } } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(summaries()).toHaveLength(1);
+    expect(overview.changes().some((c) => c.kind === "pod")).toBe(false);
+    subscription.close();
+    await cluster.client.delete(LEADER_WORKER_SETS, "default", "sample");
+    await waitFor(() => hub.snapshot({}).lws.length === 0);
+    const next = new Tab();
+    hub.subscribe({ overview: true }, undefined, next);
+    expect(next.snapshot?.summary).toEqual([]);
+  });
+
   it("coalesces for a slow client without holding up others, then catches it up", async () => {
     await cluster.client.create(PODS, pod("s-0", "default", "s"));
     await waitFor(() => hub.snapshot({}).pod.length === 1);
@@ -165,7 +191,7 @@ describe("the dashboard's stream hub", () => {
     }
     const lastVersion = (tab: Tab) => {
       const last = tab.changes().at(-1);
-      return last?.type === "upsert" ? last.object.resourceVersion : undefined;
+      return last?.type === "upsert" && last.kind === "pod" ? last.object.resourceVersion : undefined;
     };
     await waitFor(() => lastVersion(fast) === latestVersion, { what: "the fast tab sees the latest change" });
     expect(slow.changes()).toHaveLength(1);

@@ -1,12 +1,13 @@
-import { VIEW_KINDS, type Snapshot, type ViewChange, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
 import { eventWindow } from "@/lib/dashboard/event-window";
+import { matchesFilter, type StreamFilter } from "@/lib/dashboard/stream-filter";
+import { PROJECTED_KINDS, VIEW_KINDS, type LwsSummaryView, type NodeView, type ProjectedKind, type Snapshot, type ViewChange, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { InformerFactory } from "@/server/runtime/informer-factory";
 import { ChangeLog, type LoggedChange } from "./change-log";
+import { LwsSummaries } from "./lws-summaries";
 import { NodeUsageTracker } from "./node-usage-tracker";
 import { PROJECTIONS, projectionKey, type ProjectionContext } from "./projections";
 import { sseFrame, SSE_HEARTBEAT } from "./sse";
-import { matchesFilter, type StreamFilter } from "@/lib/dashboard/stream-filter";
 import { StreamSubscriber, type StreamSink } from "./stream-subscriber";
 
 export interface StreamHubOptions {
@@ -15,6 +16,8 @@ export interface StreamHubOptions {
   heartbeatMs?: number;
   /** changes kept for Last-Event-ID resumption */
   historySize?: number;
+  /** how long changes gather before the overview's summaries of the LWS they concern are made again */
+  summaryMs?: number;
 }
 
 export interface Subscription {
@@ -37,16 +40,24 @@ export class StreamHub {
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly sinks = new Set<StreamSink>();
   private readonly usage = new NodeUsageTracker();
+  private readonly summaries: LwsSummaries;
 
   constructor(
     private readonly informers: InformerFactory,
     private readonly options: StreamHubOptions = {},
   ) {
     this.log = new ChangeLog(options.historySize ?? 20_000);
+    const host = {
+      snapshot: (filter: StreamFilter) => this.snapshot(filter),
+      lwsKeys: () => this.views.lws.keys(),
+      hasLws: (key: string) => this.views.lws.has(key),
+      publishSummary: (key: string, summary: LwsSummaryView | undefined) => this.publishSummary(key, summary),
+    };
+    this.summaries = new LwsSummaries(host, { intervalMs: options.summaryMs ?? 250, refreshMs: 60_000 });
   }
 
   async start(): Promise<void> {
-    for (const kind of VIEW_KINDS) {
+    for (const kind of PROJECTED_KINDS) {
       const { resource, project } = PROJECTIONS[kind];
       this.informers.informer(resource).addHandler({
         add: (o) => this.upsert(kind, o, project),
@@ -54,7 +65,7 @@ export class StreamHub {
         delete: (o) => this.remove(kind, o),
       });
     }
-    await Promise.all(VIEW_KINDS.map((kind) => this.informers.informer(PROJECTIONS[kind].resource).start()));
+    await Promise.all(PROJECTED_KINDS.map((kind) => this.informers.informer(PROJECTIONS[kind].resource).start()));
     this.heartbeat = setInterval(() => {
       for (const sink of this.sinks) sink.write(SSE_HEARTBEAT);
     }, this.options.heartbeatMs ?? 15_000);
@@ -63,6 +74,7 @@ export class StreamHub {
 
   stop(): void {
     clearInterval(this.heartbeat);
+    this.summaries.deactivate();
     for (const subscriber of this.subscribers.keys()) subscriber.close();
     this.subscribers.clear();
   }
@@ -70,7 +82,7 @@ export class StreamHub {
   /** The current views matching a filter, as a snapshot message body. */
   snapshot(filter: StreamFilter): Snapshot {
     const pick = <K extends ViewKind>(kind: K) => [...this.views[kind].values()].filter((v) => matchesFilter(filter, kind, v));
-    return { resourceVersion: this.log.lastId() ?? "0", lws: pick("lws"), pod: pick("pod"), statefulset: pick("statefulset"), node: pick("node"), event: pick("event"), pvc: pick("pvc") };
+    return { resourceVersion: this.log.lastId() ?? "0", lws: pick("lws"), pod: pick("pod"), statefulset: pick("statefulset"), node: pick("node"), event: pick("event"), pvc: pick("pvc"), summary: pick("summary") };
   }
 
   /**
@@ -79,6 +91,7 @@ export class StreamHub {
    */
   subscribe(filter: StreamFilter, lastEventId: string | undefined, sink: StreamSink): Subscription {
     const subscriber = new StreamSubscriber(sink, this.options.flushMs ?? 50);
+    if (filter.overview) this.summaries.activate();
     const missed = lastEventId ? this.log.after(lastEventId) : undefined;
     if (missed) {
       for (const entry of missed) if (this.relevant(filter, entry)) subscriber.enqueue(entry);
@@ -94,6 +107,7 @@ export class StreamHub {
         subscriber.close();
         this.subscribers.delete(subscriber);
         this.sinks.delete(sink);
+        if (![...this.subscribers.values()].some((f) => f.overview)) this.summaries.deactivate();
       },
     };
   }
@@ -107,22 +121,36 @@ export class StreamHub {
     return view !== undefined && matchesFilter(filter, entry.change.kind, view as never);
   }
 
-  private upsert<K extends ViewKind>(kind: K, object: KubeObject, project: (o: KubeObject, context: ProjectionContext) => ViewsByKind[K]): void {
+  private upsert<K extends ProjectedKind>(kind: K, object: KubeObject, project: (o: KubeObject, context: ProjectionContext) => ViewsByKind[K]): void {
     const view = project(object, this.usage);
     const key = projectionKey(object);
     const id = object.metadata.resourceVersion ?? "0";
-    (this.views[kind] as Map<string, ViewsByKind[K]>).set(key, view);
+    const views = this.views[kind] as Map<string, ViewsByKind[K]>;
+    const previous = views.get(key);
+    views.set(key, view);
     this.publish({ id, change: { kind, type: "upsert", key, object: view } as ViewChange });
     if (kind === "pod") this.recount(key, view as ViewsByKind["pod"], id);
+    // Nodes report in often; only a change the views show can change a summary.
+    if (kind !== "node" || !sameApartFromVersion(previous as NodeView | undefined, view as NodeView)) this.summaries.changed(kind, view);
   }
 
-  private remove(kind: ViewKind, object: KubeObject): void {
+  private remove<K extends ProjectedKind>(kind: K, object: KubeObject): void {
     const key = projectionKey(object);
     const id = object.metadata.resourceVersion ?? "0";
-    const previous = this.views[kind].get(key);
+    const previous = this.views[kind].get(key) as ViewsByKind[K] | undefined;
     this.views[kind].delete(key);
     this.publish({ id, change: { kind, type: "delete", key } as ViewChange, previous });
     if (kind === "pod") this.recount(key, undefined, id);
+    if (previous) this.summaries.changed(kind, previous);
+  }
+
+  private publishSummary(key: string, summary: LwsSummaryView | undefined): void {
+    const id = this.log.lastId() ?? "0";
+    const previous = this.views.summary.get(key);
+    if (summary) this.views.summary.set(key, summary);
+    else this.views.summary.delete(key);
+    if (summary) this.publish({ id, change: { kind: "summary", type: "upsert", key, object: summary } });
+    else if (previous) this.publish({ id, change: { kind: "summary", type: "delete", key }, previous });
   }
 
   /** A pod came, went or moved: the nodes whose requested totals that changed are changes too. */
@@ -141,4 +169,8 @@ export class StreamHub {
     this.log.append(entry);
     for (const [subscriber, filter] of this.subscribers) if (this.relevant(filter, entry)) subscriber.enqueue(entry);
   }
+}
+
+function sameApartFromVersion(a: NodeView | undefined, b: NodeView): boolean {
+  return a !== undefined && JSON.stringify({ ...a, resourceVersion: "" }) === JSON.stringify({ ...b, resourceVersion: "" });
 }

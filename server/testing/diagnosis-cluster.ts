@@ -4,7 +4,7 @@
  */
 import { stateFromSnapshot, type ClusterState } from "@/lib/dashboard/cluster-state";
 import type { LwsDiagnosis } from "@/lib/dashboard/diagnosis";
-import type { PodView } from "@/lib/dashboard/view-models";
+import type { PodView, Snapshot } from "@/lib/dashboard/view-models";
 import { LEADER_WORKER_SETS } from "@/lib/k8s/resources";
 import type { KubeObject } from "@/lib/k8s/types";
 import { diagnoseFromViews } from "@/server/dashboard/lws-diagnosis";
@@ -20,8 +20,8 @@ export interface DiagnosisCluster {
   diagnosis(name: string): LwsDiagnosis;
   /** The hub's current views of the pods of namespace default. */
   pods(): PodView[];
-  /** The whole cluster as the dashboard holds it, from the hub's current views. */
-  state(): ClusterState;
+  /** What the overview is sent now: every LWS with its summary, and the nodes. */
+  overview(): ClusterState;
   create(lws: KubeObject): Promise<void>;
   /** Waits until every one of `groups` groups is healthy and no rollout is under way. */
   healthy(name: string, groups: number): Promise<LwsDiagnosis>;
@@ -55,7 +55,11 @@ export async function startDiagnosisCluster(): Promise<DiagnosisCluster> {
     server,
     diagnosis,
     pods: () => hub.snapshot({ namespace: "default" }).pod,
-    state: () => stateFromSnapshot(hub.snapshot({})),
+    overview: () => {
+      let snapshot = "";
+      hub.subscribe({ overview: true }, undefined, { write: (frame) => ((snapshot ||= frame), true) }).close();
+      return stateFromSnapshot(JSON.parse(snapshot.slice(snapshot.indexOf("data: ") + "data: ".length)) as Snapshot);
+    },
     create: async (lws) => void (await server.cluster.client.create(LEADER_WORKER_SETS, lws)),
     healthy: (name, groups) =>
       waitFor(() => ((d) => d.groups.length === groups && d.groups.every((g) => g.verdict === "healthy") && !d.rollout && d)(diagnosis(name)), { what: `${groups} healthy groups of ${name}` }),
