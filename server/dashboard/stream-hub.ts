@@ -9,6 +9,7 @@ import { NodeUsageTracker } from "./node-usage-tracker";
 import { PROJECTIONS, projectionKey, type ProjectionContext } from "./projections";
 import { sseFrame, SSE_HEARTBEAT } from "./sse";
 import { StreamSubscriber, type StreamSink } from "./stream-subscriber";
+import { ViewIndex } from "./view-index";
 
 export interface StreamHubOptions {
   /** how often a subscriber's coalesced changes are flushed */
@@ -40,6 +41,7 @@ export class StreamHub {
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly sinks = new Set<StreamSink>();
   private readonly usage = new NodeUsageTracker();
+  private readonly index = new ViewIndex();
   private readonly summaries: LwsSummaries;
 
   constructor(
@@ -79,9 +81,13 @@ export class StreamHub {
     this.subscribers.clear();
   }
 
-  /** The current views matching a filter, as a snapshot message body. */
+  /** The current views matching a filter, as a snapshot message body; one LWS's from the index. */
   snapshot(filter: StreamFilter): Snapshot {
-    const pick = <K extends ViewKind>(kind: K) => [...this.views[kind].values()].filter((v) => matchesFilter(filter, kind, v));
+    const { namespace, lws } = filter;
+    const pick = <K extends ViewKind>(kind: K): Array<ViewsByKind[K]> => {
+      if (namespace && lws && kind !== "node" && kind !== "summary") return this.index.select(kind as Exclude<ProjectedKind, "node">, { ...filter, namespace, lws }) as Array<ViewsByKind[K]>;
+      return [...this.views[kind].values()].filter((v) => matchesFilter(filter, kind, v));
+    };
     return { resourceVersion: this.log.lastId() ?? "0", lws: pick("lws"), pod: pick("pod"), statefulset: pick("statefulset"), node: pick("node"), event: pick("event"), pvc: pick("pvc"), summary: pick("summary") };
   }
 
@@ -128,6 +134,7 @@ export class StreamHub {
     const views = this.views[kind] as Map<string, ViewsByKind[K]>;
     const previous = views.get(key);
     views.set(key, view);
+    this.reindex(kind, key, previous, view);
     this.publish({ id, change: { kind, type: "upsert", key, object: view } as ViewChange });
     if (kind === "pod") this.recount(key, view as ViewsByKind["pod"], id);
     // Nodes report in often; only a change the views show can change a summary.
@@ -139,9 +146,15 @@ export class StreamHub {
     const id = object.metadata.resourceVersion ?? "0";
     const previous = this.views[kind].get(key) as ViewsByKind[K] | undefined;
     this.views[kind].delete(key);
+    this.reindex(kind, key, previous, undefined);
     this.publish({ id, change: { kind, type: "delete", key } as ViewChange, previous });
     if (kind === "pod") this.recount(key, undefined, id);
     if (previous) this.summaries.changed(kind, previous);
+  }
+
+  private reindex<K extends ProjectedKind>(kind: K, key: string, previous: ViewsByKind[K] | undefined, view: ViewsByKind[K] | undefined): void {
+    if (previous) this.index.remove(kind, key, previous);
+    if (view) this.index.add(kind, key, view);
   }
 
   private publishSummary(key: string, summary: LwsSummaryView | undefined): void {
