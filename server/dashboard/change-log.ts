@@ -12,32 +12,38 @@ export interface LoggedChange {
  * The hub's recent changes, in arrival order, so a browser reconnecting with Last-Event-ID gets
  * exactly what it missed. Ids are resourceVersions; informers of different resources may deliver
  * them slightly out of numeric order, so resumption finds the id's position rather than comparing.
+ * PERFORMANCE: a ring of `capacity` slots; dropping the oldest of a full log moved every entry
+ * when it was an array's shift, a tenth of the main thread while 8,000 pods started.
  */
 export class ChangeLog {
-  private readonly entries: LoggedChange[] = [];
+  private readonly ring: Array<LoggedChange | undefined>;
   private readonly positions = new Map<string, number>();
-  private dropped = 0;
+  /** how many entries were ever appended: the position the next one takes */
+  private appended = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(private readonly capacity: number) {
+    this.ring = new Array<LoggedChange | undefined>(capacity);
+  }
 
   append(entry: LoggedChange): void {
-    this.positions.set(entry.id, this.dropped + this.entries.length);
-    this.entries.push(entry);
-    if (this.entries.length > this.capacity) {
-      const old = this.entries.shift() as LoggedChange;
-      if (this.positions.get(old.id) === this.dropped) this.positions.delete(old.id);
-      this.dropped++;
-    }
+    const slot = this.appended % this.capacity;
+    const old = this.ring[slot];
+    if (old && this.positions.get(old.id) === this.appended - this.capacity) this.positions.delete(old.id);
+    this.ring[slot] = entry;
+    this.positions.set(entry.id, this.appended);
+    this.appended++;
   }
 
   /** Changes after the one with this id, or undefined when it is unknown or too old. */
   after(id: string): LoggedChange[] | undefined {
     const position = this.positions.get(id);
-    if (position === undefined || position < this.dropped) return undefined;
-    return this.entries.slice(position - this.dropped + 1);
+    if (position === undefined || position < this.appended - this.capacity) return undefined;
+    const missed: LoggedChange[] = [];
+    for (let p = position + 1; p < this.appended; p++) missed.push(this.ring[p % this.capacity] as LoggedChange);
+    return missed;
   }
 
   lastId(): string | undefined {
-    return this.entries[this.entries.length - 1]?.id;
+    return this.appended === 0 ? undefined : this.ring[(this.appended - 1) % this.capacity]?.id;
   }
 }
