@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchesFilter } from "@/lib/dashboard/stream-filter";
-import type { EventView, PodView, ProjectedKind, PvcView, StatefulSetView, ViewsByKind } from "@/lib/dashboard/view-models";
-import type { KubeObject } from "@/lib/k8s/types";
+import { claim, event, lws as lwsView, pod as podView, sts } from "@/lib/dashboard/diagnosis/test-views";
+import type { ProjectedKind, ViewsByKind } from "@/lib/dashboard/view-models";
 import { LABELS } from "@/lib/lws/constants";
 import { ViewIndex } from "./view-index";
 
@@ -10,13 +10,13 @@ const NAMES = ["a", "a-b", "ab", "b"];
 const NAMESPACES = ["default", "team"];
 
 function views(namespace: string): { [K in Exclude<ProjectedKind, "node">]: Array<ViewsByKind[K]> } {
-  const lws = NAMES.map((name): KubeObject => ({ apiVersion: "leaderworkerset.x-k8s.io/v1", kind: "LeaderWorkerSet", metadata: { name, namespace } }));
-  const pod = [...NAMES.flatMap((l) => [`${l}-0`, `${l}-0-1`].map((name) => ({ namespace, name, lws: l }) as PodView)), { namespace, name: "plain" } as PodView];
-  const statefulset = NAMES.flatMap((l) => [l, `${l}-0`].map((name) => ({ namespace, name, labels: { [LABELS.name]: l } }) as StatefulSetView));
-  const pvc = NAMES.map((l) => ({ namespace, name: `data-${l}-0`, labels: { [LABELS.name]: l } }) as PvcView);
-  const about = (kind: string, name: string) => ({ namespace, name: `${kind}.${name}`, involved: { kind, name } }) as EventView;
-  const event = NAMES.flatMap((l) => [about("LeaderWorkerSet", l), about("Pod", `${l}-0-1`), about("StatefulSet", `${l}-0`), about("PersistentVolumeClaim", `data-${l}-0-1`)]);
-  return { lws, pod, statefulset, pvc, event };
+  const lws = NAMES.map((name) => ({ ...lwsView({}, name), metadata: { name, namespace } }));
+  const pod = [...NAMES.flatMap((l) => [podView(0, 0, { namespace, name: `${l}-0`, lws: l }), podView(0, 1, { namespace, name: `${l}-0-1`, lws: l })]), podView(0, 0, { namespace, name: "plain", lws: undefined })];
+  const statefulset = NAMES.flatMap((l) => [l, `${l}-0`].map((name) => sts(name, { namespace, labels: { [LABELS.name]: l } })));
+  const pvc = NAMES.map((l) => claim(`${l}-0`, { namespace, labels: { [LABELS.name]: l } }));
+  const about = (kind: string, name: string) => event({ namespace, name: `${kind}.${name}`, reason: "Started", message: name, involved: { kind, name } });
+  const event_ = NAMES.flatMap((l) => [about("LeaderWorkerSet", l), about("Pod", `${l}-0-1`), about("StatefulSet", `${l}-0`), about("PersistentVolumeClaim", `data-${l}-0-1`)]);
+  return { lws, pod, statefulset, pvc, event: event_ };
 }
 
 describe("the hub's index of views by LWS", () => {
@@ -38,9 +38,9 @@ describe("the hub's index of views by LWS", () => {
 
   it("forgets a view removed, and finds a StatefulSet under its own LWS only", () => {
     const index = new ViewIndex();
-    const pod = { namespace: "default", name: "a-0", lws: "a" } as PodView;
+    const pod = podView(0, 0, { name: "a-0", lws: "a" });
     index.add("pod", "default/a-0", pod);
-    index.add("statefulset", "default/a-0", { namespace: "default", name: "a-0", labels: {} } as unknown as StatefulSetView);
+    index.add("statefulset", "default/a-0", sts("a-0"));
     expect(index.select("pod", { namespace: "default", lws: "a" })).toEqual([pod]);
     index.remove("pod", "default/a-0", pod);
     expect(index.select("pod", { namespace: "default", lws: "a" })).toEqual([]);

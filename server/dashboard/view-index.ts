@@ -71,8 +71,10 @@ export class ViewIndex {
 
   /** The views of `kind` that a filter naming a namespace and an LWS lets through. */
   select<K extends IndexedKind>(kind: K, filter: StreamFilter & { namespace: string; lws: string }): Array<ViewsByKind[K]> {
-    const bucket = this.buckets.get(`${kind}\u0000${filter.namespace}\u0000${kind === "pod" ? "" : filter.lws}`);
-    return bucket ? ([...bucket.values()] as Array<ViewsByKind[K]>).filter((view) => matchesFilter(filter, kind, view)) : [];
+    const bucket = this.buckets.get(`${kind}\u0000${filter.namespace}\u0000${kind === "pod" ? "" : filter.lws}`) as Map<string, ViewsByKind[K]> | undefined;
+    const found: Array<ViewsByKind[K]> = [];
+    for (const view of bucket?.values() ?? []) if (matchesFilter(filter, kind, view)) found.push(view);
+    return found;
   }
 
   private bucketsOf<K extends ProjectedKind>(kind: K, view: ViewsByKind[K]): Set<string> {

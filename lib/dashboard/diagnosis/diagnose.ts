@@ -5,7 +5,7 @@ import { notReadyNodes, splitAcrossDomains } from "./placement-causes";
 import { placementView, type PlacementView } from "./placement-view";
 import { recreationsByGroup, restartHistory, restartLoop } from "./restart-history";
 import { rolloutFindings } from "./rollout";
-import { leaderReadyWait, missingWorkers } from "./startup-causes";
+import { leaderReadyWait, missingWorkers, workerLookup, type WorkerLookup } from "./startup-causes";
 import type { Cause, DiagnosisInput, GroupDiagnosis, LwsDiagnosis, RolloutDiagnosis, Verdict } from "./types";
 import { unschedulable } from "./unschedulable-causes";
 import { pendingClaims, unboundClaims, type UnboundClaims } from "./volume-causes";
@@ -17,6 +17,7 @@ interface Context {
   recreations: Map<number, EventView[]>;
   unbound: UnboundClaims;
   placement: () => PlacementView;
+  workers: () => WorkerLookup;
 }
 
 /** `waiting`: the group cannot start for want of something outside its pods (a node, a volume). */
@@ -37,7 +38,7 @@ function groupDiagnosis(group: GroupView, ctx: Context): GroupDiagnosis {
     ...claims.causes,
     ...scheduling,
     ...leaderReadyWait(input.lws, group, input.nodes),
-    ...missingWorkers(group, input.statefulSets, input.lws, input.events),
+    ...missingWorkers(group, input.lws, ctx.workers),
     ...notReadyNodes(group, input.nodes),
     ...loop,
     ...splitAcrossDomains(group, input.nodes, exclusive),
@@ -64,6 +65,7 @@ export function diagnoseLws(input: DiagnosisInput): LwsDiagnosis {
     recreations: recreationsByGroup(lws, input.events),
     unbound: unboundClaims(lws, input.claims ?? [], input.events),
     placement: once(() => placementView(lws, input.nodes, input.namespacePods ?? input.pods)),
+    workers: once(() => workerLookup(lws, input.statefulSets, input.events)),
   };
   const own = groups.map((group) => groupDiagnosis(group, ctx));
   const findings = rolloutFindings(lws, input.statefulSets, groups, new Map(own.map((d) => [d.index, d])));

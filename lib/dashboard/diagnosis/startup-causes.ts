@@ -19,15 +19,30 @@ export function leaderReadyWait(lws: LwsView, group: GroupView, nodes: ReadonlyM
   return [{ summary: `startupPolicy LeaderReady: workers wait for leader ${leader.name}, which is ${notReadyBecause(leader, nodes)}`, evidence: [`pod/${leader.name}: ${leader.status}, ${leader.readyContainers} ready`], suggestion: "see why the leader is not Ready (its events and logs)" }];
 }
 
-/** The latest FailedCreate the controller recorded for this leader's worker StatefulSet. */
-function failedCreate(lws: LwsView, leader: string, events: EventView[]): EventView | undefined {
-  const prefix = `Failed to create worker statefulset for leader pod ${leader}:`;
-  const mine = events.filter((e) => e.reason === EVENT_REASONS.failedCreate && e.involved.kind === "LeaderWorkerSet" && e.involved.name === lws.metadata.name && e.namespace === lws.metadata.namespace && e.message.startsWith(prefix));
-  return mine.sort((a, b) => (a.lastTimestamp ?? "").localeCompare(b.lastTimestamp ?? "")).at(-1);
+const FAILED_CREATE = /^Failed to create worker statefulset for leader pod (\S+):/;
+
+/** What telling a missing worker StatefulSet apart needs, looked up once per diagnosis rather than per group. */
+export interface WorkerLookup {
+  statefulSet(name: string): StatefulSetView | undefined;
+  /** the latest FailedCreate the controller recorded for this leader's worker StatefulSet */
+  failedCreate(leader: string): EventView | undefined;
 }
 
-function missing(lws: LwsView, leader: string, name: string, events: EventView[]): Cause {
-  const event = failedCreate(lws, leader, events);
+export function workerLookup(lws: LwsView, statefulSets: readonly StatefulSetView[], events: readonly EventView[]): WorkerLookup {
+  const namespace = lws.metadata.namespace;
+  const byName = new Map(statefulSets.filter((s) => s.namespace === namespace).map((s) => [s.name, s]));
+  const failures = new Map<string, EventView>();
+  for (const e of events) {
+    if (e.reason !== EVENT_REASONS.failedCreate || e.involved.kind !== "LeaderWorkerSet" || e.involved.name !== lws.metadata.name || e.namespace !== namespace) continue;
+    const leader = FAILED_CREATE.exec(e.message)?.[1];
+    const latest = leader === undefined ? undefined : failures.get(leader);
+    if (leader !== undefined && (!latest || (latest.lastTimestamp ?? "") <= (e.lastTimestamp ?? ""))) failures.set(leader, e);
+  }
+  return { statefulSet: (name) => byName.get(name), failedCreate: (leader) => failures.get(leader) };
+}
+
+function missing(leader: string, name: string, workers: WorkerLookup): Cause {
+  const event = workers.failedCreate(leader);
   if (!event) return { summary: `no worker StatefulSet for leader ${leader}`, evidence: [`statefulset/${name} missing`], suggestion: "check the LWS events for FailedCreate" };
   return { summary: `no worker StatefulSet for leader ${leader}: creating it failed`, evidence: [`statefulset/${name} missing`, `event FailedCreate ×${event.count}: ${event.message}`], suggestion: "fix what the FailedCreate event names; the controller retries" };
 }
@@ -42,13 +57,13 @@ function squatted(sts: StatefulSetView, leader: string): Cause {
   };
 }
 
-export function missingWorkers(group: GroupView, statefulSets: StatefulSetView[], lws: LwsView, events: EventView[]): Cause[] {
+export function missingWorkers(group: GroupView, lws: LwsView, workers: () => WorkerLookup): Cause[] {
   // A leader still being placed or started legitimately has no workers yet (exclusive placement, LeaderReady).
   if (group.size === 1 || !group.leader?.ready || group.leader.deleting || group.workers.length > 0) return [];
   const leader = group.leader.name;
   const name = `${lws.metadata.name}-${group.index}`;
-  const sts = statefulSets.find((s) => s.name === name && s.namespace === lws.metadata.namespace);
-  if (!sts) return [missing(lws, leader, name, events)];
+  const sts = workers().statefulSet(name);
+  if (!sts) return [missing(leader, name, workers())];
   // One owned by an earlier incarnation of the leader (same name) is on its way out.
   return sts.owner?.kind === "Pod" && sts.owner.name === leader ? [] : [squatted(sts, leader)];
 }
