@@ -72,6 +72,14 @@ describe("the page streams", () => {
     expect(FakeEventSource.opened[2].url).toBe("/api/stream?namespace=a&lastEventId=9");
   });
 
+  it("show nothing from a wider stream that has closed: its state may be long out of date", () => {
+    retainStream(queryClient, {})();
+    FakeEventSource.opened[0].send("snapshot", "5", snapshot([pod("p", "a")]));
+    vi.advanceTimersByTime(10_000);
+    retainStream(queryClient, { namespace: "a" });
+    expect(queryClient.getQueryData(clusterKey({ namespace: "a" }))).toBeUndefined();
+  });
+
   it("start over rather than resume when the cache has dropped the state the changes would apply to", () => {
     retainStream(queryClient, { namespace: "a" })();
     FakeEventSource.opened[0].send("snapshot", "9", snapshot([]));

@@ -25,11 +25,11 @@ function entries(queryClient: QueryClient): Map<string, Entry> {
   return map;
 }
 
-/** Until its own snapshot arrives, a filter with nothing cached shows what a wider filter already holds. */
+/** Until its own snapshot arrives, a filter with nothing cached shows what a wider, open stream holds. */
 function seed(queryClient: QueryClient, filter: StreamFilter): void {
   if (queryClient.getQueryData(clusterKey(filter))) return;
-  for (const { filter: wider } of entries(queryClient).values()) {
-    const state = queryClient.getQueryData<ClusterState>(clusterKey(wider));
+  for (const { filter: wider, stream } of entries(queryClient).values()) {
+    const state = stream && queryClient.getQueryData<ClusterState>(clusterKey(wider));
     if (state && covers(wider, filter)) return void queryClient.setQueryData(clusterKey(filter), narrowState(state, filter));
   }
 }
