@@ -200,7 +200,10 @@ test.describe("creating an LWS in the browser", () => {
   });
 
   test("shows an invalid size at the field and its line, creates nothing, then creates the sample from the gallery and sees its 12 pods", async ({ page }) => {
+    const streamOf = (namespace: string) => page.waitForRequest((request) => request.url().endsWith(`/api/stream?namespace=${namespace}`));
+    const defaultStream = streamOf("default");
     await page.goto(`${app.baseURL}/lws/new`);
+    await defaultStream;
     await expect(page.getByText("No problems found")).toBeVisible();
     const size = page.getByLabel("Size (pods per group)");
     await size.fill("0");
@@ -211,6 +214,11 @@ test.describe("creating an LWS in the browser", () => {
     await expect(page.getByText("line 8: spec.leaderWorkerTemplate.size: Invalid value: 0: size must be equal or greater than 1")).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("editor-invalid.png"), fullPage: true });
     expect((await page.request.get(`${app.baseURL}/api/lws/default/leaderworkerset-sample/diagnosis`)).status()).toBe(404);
+    // The editor streams the namespace the manifest names, once typing it has paused.
+    const teamStream = streamOf("team-x");
+    await page.getByRole("tab", { name: "Form" }).click();
+    await page.getByLabel("Namespace").fill("team-x");
+    await teamStream;
     await page.getByRole("button", { name: "Sample", exact: true }).click();
     await expect(page.getByText("No problems found")).toBeVisible();
     await expect(page.getByLabel("Planned changes")).toContainText("creates 3 groups × 4 = 12 pods");

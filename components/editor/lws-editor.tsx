@@ -24,6 +24,7 @@ import { ManifestDiff } from "./manifest-diff";
 import { ProblemList } from "./problem-list";
 import { RebaseBanner } from "./rebase-banner";
 import { useEditBase } from "./use-edit-base";
+import { useSettledNamespace } from "./use-settled-namespace";
 
 const EDITOR_TABS = ["form", "yaml", "diff"] as const;
 type EditorTab = (typeof EDITOR_TABS)[number];
@@ -62,14 +63,15 @@ function usePreview(object: KubeObject | undefined, valid: boolean, live: KubeOb
  */
 export function LwsEditor({ edit }: LwsEditorProps) {
   const router = useRouter();
-  // An edit is about one LWS; a new one may go to any namespace, and its name must be free there.
-  const { data: state, loaded } = useCluster(edit ? { namespace: edit.namespace, lws: edit.name } : undefined);
   const [source, setSource] = useState(edit ? "" : EXAMPLES[0].yaml);
   const [tab, setTab] = useState<EditorTab>("form");
   const [serverProblems, setServerProblems] = useState<ManifestProblem[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const parsed = useMemo(() => parseManifest(source), [source]);
   const object = parsed.object;
+  // An edit is about one LWS; a new one's name must be free in its namespace, and its placement weighs that namespace's pods.
+  const namespace = useSettledNamespace(edit?.namespace ?? object?.metadata?.namespace ?? "default");
+  const { data: state, loaded } = useCluster(edit ? { namespace: edit.namespace, lws: edit.name } : { namespace });
   const live = state.lws.get(edit ? `${edit.namespace}/${edit.name}` : keyOf(object));
   const tracking = useEditBase(edit ? live : undefined, (base) => setSource(manifestYaml(base.manifest)));
   const preview = usePreview(object, loaded && parsed.problems.length === 0, edit ? live : undefined, state);
