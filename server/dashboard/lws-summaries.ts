@@ -104,7 +104,14 @@ export class LwsSummaries {
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    for (const key of this.dirty) this.sumUp(key);
+    for (const key of this.dirty) {
+      try {
+        this.sumUp(key);
+      } catch (err) {
+        // One LWS the diagnosis cannot read must not cost the others their summaries, nor the process.
+        console.error(`[summaries] ${key}:`, err);
+      }
+    }
     this.dirty.clear();
   }
 
