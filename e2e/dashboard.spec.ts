@@ -135,6 +135,9 @@ test.describe("the live dashboard", () => {
 
   test("the cluster page shows racks and nodes with their allocation, its pods one tab stop", async ({ page }) => {
     kubectl(["apply", "-f", "-"], SAMPLE_LWS);
+    // Pods counted per node first: they say whether there are few enough to stream and draw one by one.
+    const streams: string[] = [];
+    page.on("request", (request) => void (new URL(request.url()).pathname === "/api/stream" && streams.push(new URL(request.url()).search)));
     await page.goto(`${app.baseURL}/cluster`);
     await expect(page.getByRole("heading", { name: "Cluster" })).toBeVisible();
     await expect(page.getByRole("group", { name: "Rack rack-a1" })).toBeVisible();
@@ -150,6 +153,7 @@ test.describe("the live dashboard", () => {
     await expect(chips.nth(1)).toHaveAttribute("tabindex", "0");
     await page.keyboard.press("End");
     await expect(chips.last()).toBeFocused();
+    expect(streams).toEqual(["?podCounts=1", ""]);
   });
 
   test("drives the group topology by keyboard: arrows between groups and pods, Enter opens a pod, Escape collapses", async ({ page }) => {
@@ -187,6 +191,22 @@ test.describe("the live dashboard", () => {
     await page.keyboard.press("Shift+Tab");
     await expect(page.getByRole("tab", { name: "groups" })).toBeFocused();
     await page.screenshot({ path: test.info().outputPath("detail-keyboard.png"), fullPage: true });
+  });
+
+  test("the cluster page of a cluster too large to draw pod by pod counts pods per node, and never downloads them", async ({ page }) => {
+    kubectl(["create", "namespace", "big"]);
+    // 751 groups of 4 pods with no requests: past the 3,000 pods drawn one by one, within the 32 nodes' 3,520 pod slots.
+    kubectl(["apply", "-n", "big", "-f", "-"], SAMPLE_LWS.replace("name: leaderworkerset-sample", "name: big").replace("replicas: 3", "replicas: 751"));
+    const streams: string[] = [];
+    page.on("request", (request) => void (new URL(request.url()).pathname === "/api/stream" && streams.push(new URL(request.url()).search)));
+    await expect.poll(() => Number(kubectl(["get", "pods", "-n", "big", "--field-selector", "spec.nodeName!=", "--no-headers", "-o", "name"]).split("\n").filter(Boolean).length), { timeout: 60_000 }).toBeGreaterThan(3000);
+    await page.goto(`${app.baseURL}/cluster`);
+    await expect(page.getByText(/^\d+ pods on nodes: counted by state on each node, too many to draw one by one\.$/)).toBeVisible();
+    await expect(page.getByRole("group", { name: "Rack rack-a1" }).getByText(/^\d+ pods: \d+ (ready|starting)/).first()).toBeVisible();
+    await expect(page.locator("[data-chip]")).toHaveCount(0);
+    expect(streams).toEqual(["?podCounts=1"]);
+    await page.screenshot({ path: test.info().outputPath("cluster-counted.png"), fullPage: true });
+    kubectl(["delete", "namespace", "big", "--wait=false"]);
   });
 });
 

@@ -1,21 +1,24 @@
 "use client";
 
 import type { Verdict } from "@/lib/dashboard/diagnosis";
-import type { NodeView, PodView } from "@/lib/dashboard/view-models";
-import { podTone, POD_TONE_STYLE } from "../ui/health";
+import type { NodePodsView, NodeView, PodView } from "@/lib/dashboard/view-models";
+import { countTones, podTone, type ToneCounts } from "@/lib/dashboard/pod-tone";
+import { POD_TONE_STYLE } from "../ui/health";
 import { VerdictBadge } from "../ui/verdict-badge";
 import { useChipRoving } from "./chip-roving";
 import { PodSummary } from "./pod-summary";
 import { layoutTopology, type ZoneLayout } from "./topology-layout";
 
 // Past this many pods in the picture, or on one node, pods are counted rather than drawn one by one.
-const CHIP_LIMIT = 3_000;
+export const CHIP_LIMIT = 3_000;
 const NODE_CHIP_LIMIT = 40;
 
 export interface RackMapProps {
   /** arrays, not iterators: the map re-renders itself (keyboard focus) with the same props */
   nodes: readonly NodeView[];
   pods: readonly PodView[];
+  /** each node's pods counted by the server, keyed `/<node>`: drawn in place of `pods`, as counts */
+  podCounts?: ReadonlyMap<string, NodePodsView>;
   /** only racks holding these pods are drawn in full (an LWS's placement); all when unset */
   focus?: boolean;
   highlightGroup?: number;
@@ -24,7 +27,7 @@ export interface RackMapProps {
   onHoverGroup?: (group: number | undefined) => void;
   onSelectPod?: (pod: PodView) => void;
   /** what to draw under a node's name, given the pods placed on it */
-  nodeActions?: (node: NodeView, pods: readonly PodView[]) => React.ReactNode;
+  nodeActions?: (node: NodeView) => React.ReactNode;
 }
 
 /** A distinct hue per group, so a group's pods read as one colour across racks. */
@@ -43,11 +46,11 @@ function shownZones(zones: ZoneLayout[], focus: boolean): ZoneLayout[] {
 }
 
 /** Zones → racks → nodes with each pod drawn where it runs: exclusive placement, or its violation, at a glance. */
-export function RackMap({ nodes, pods, focus = false, ...chips }: RackMapProps) {
+export function RackMap({ nodes, pods, podCounts, focus = false, ...chips }: RackMapProps) {
   const zones = shownZones(layoutTopology(nodes, pods), focus);
   const onNodes = zones.flatMap((z) => z.racks.flatMap((r) => r.nodes.map((n) => n.pods)));
   const placedCount = onNodes.reduce((sum, onNode) => sum + onNode.length, 0);
-  const counted = (onNode: readonly PodView[]) => placedCount > CHIP_LIMIT || onNode.length > NODE_CHIP_LIMIT;
+  const counted = (onNode: readonly PodView[]) => !!podCounts || placedCount > CHIP_LIMIT || onNode.length > NODE_CHIP_LIMIT;
   const drawn = onNodes.filter((onNode) => !counted(onNode)).flat();
   const uids = new Set(drawn.map((p) => p.uid));
   const roving = useChipRoving((uid) => uids.has(uid));
@@ -63,7 +66,7 @@ export function RackMap({ nodes, pods, focus = false, ...chips }: RackMapProps) 
                 <div className="mb-1 text-xs font-medium">{rack.name}</div>
                 <ul className="space-y-1">
                   {rack.nodes.map(({ node, pods: onNode }) => (
-                    <NodeItem key={node.name} node={node} pods={onNode} counted={counted(onNode)} tabStop={tabStop} {...chips} />
+                    <NodeItem key={node.name} node={node} pods={onNode} counts={counted(onNode) ? (podCounts?.get(`/${node.name}`)?.counts ?? countTones(onNode)) : undefined} tabStop={tabStop} {...chips} />
                   ))}
                 </ul>
               </div>
@@ -75,8 +78,8 @@ export function RackMap({ nodes, pods, focus = false, ...chips }: RackMapProps) 
   );
 }
 
-/** One node: its name and state, its actions, and its pods drawn (or, `counted`, summed up). */
-function NodeItem({ node, pods, counted, tabStop, highlightGroup, groupVerdicts, onHoverGroup, onSelectPod, nodeActions }: ChipProps & { node: NodeView; pods: PodView[]; counted: boolean }) {
+/** One node: its name and state, its actions, and its pods drawn (or, given `counts`, summed up). */
+function NodeItem({ node, pods, counts, tabStop, highlightGroup, groupVerdicts, onHoverGroup, onSelectPod, nodeActions }: ChipProps & { node: NodeView; pods: PodView[]; counts?: ToneCounts }) {
   return (
     <li className={`rounded border px-1.5 py-1 text-xs ${node.ready ? "border-slate-200 dark:border-slate-700" : "border-red-400 bg-red-50 dark:bg-red-950"}`}>
       <div className="flex items-center gap-1">
@@ -84,10 +87,10 @@ function NodeItem({ node, pods, counted, tabStop, highlightGroup, groupVerdicts,
         {!node.ready && <span className="rounded bg-red-600 px-1 text-[10px] text-white">NotReady</span>}
         {node.unschedulable && <span className="rounded bg-slate-500 px-1 text-[10px] text-white">Cordoned</span>}
       </div>
-      {nodeActions && <div className="mt-1">{nodeActions(node, pods)}</div>}
-      {counted ? (
+      {nodeActions && <div className="mt-1">{nodeActions(node)}</div>}
+      {counts ? (
         <div className="mt-1">
-          <PodSummary pods={pods} />
+          <PodSummary counts={counts} />
         </div>
       ) : (
         <div className="mt-1 flex flex-wrap gap-0.5">

@@ -28,7 +28,7 @@ class FakeEventSource {
 }
 
 const pod = (name: string, namespace: string): PodView => ({ namespace, name, uid: name, resourceVersion: "1", placementLabels: {}, phase: "Running", status: "Running", ready: true, readyContainers: "1/1", restarts: 0, requests: { cpu: 0, memory: 0, gpu: 0 }, deleting: false, createdAt: "" });
-const snapshot = (pods: PodView[]): Snapshot => ({ resourceVersion: "5", lws: [], pod: pods, statefulset: [], node: [], event: [], pvc: [], summary: [] });
+const snapshot = (pods: PodView[]): Snapshot => ({ resourceVersion: "5", lws: [], pod: pods, statefulset: [], node: [], event: [], pvc: [], summary: [], nodePods: [] });
 
 let queryClient: QueryClient;
 

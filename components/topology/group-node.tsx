@@ -4,7 +4,8 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import type { Verdict } from "@/lib/dashboard/diagnosis";
 import type { GroupView } from "@/lib/dashboard/groups";
 import type { PodView } from "@/lib/dashboard/view-models";
-import { HEALTH_STYLE, podTone, POD_TONE_STYLE } from "../ui/health";
+import { podTone } from "@/lib/dashboard/pod-tone";
+import { HEALTH_STYLE, POD_TONE_STYLE } from "../ui/health";
 import { VerdictBadge } from "../ui/verdict-badge";
 import { NODE_WIDTH, subGroups } from "./group-layout";
 

@@ -1,5 +1,5 @@
 import type { GroupHealth } from "@/lib/dashboard/groups";
-import type { PodView } from "@/lib/dashboard/view-models";
+import type { PodTone } from "@/lib/dashboard/pod-tone";
 
 /** The one legend (docs/ui.md): colour is never alone, every state also has words. */
 export const HEALTH_STYLE: Record<GroupHealth, { label: string; fill: string; text: string }> = {
@@ -9,16 +9,6 @@ export const HEALTH_STYLE: Record<GroupHealth, { label: string; fill: string; te
   failing: { label: "Failing", fill: "bg-red-500", text: "text-red-700 dark:text-red-300" },
   missing: { label: "Missing", fill: "bg-slate-300 dark:bg-slate-600", text: "text-slate-600 dark:text-slate-300" },
 };
-
-export type PodTone = "ready" | "starting" | "failing" | "terminating";
-
-const FAILING_STATUS = /BackOff|Err|Error|Failed|OOMKilled|Unknown/;
-
-export function podTone(pod: PodView): PodTone {
-  if (pod.deleting) return "terminating";
-  if (pod.unschedulable || FAILING_STATUS.test(pod.status) || pod.phase === "Failed") return "failing";
-  return pod.ready ? "ready" : "starting";
-}
 
 export const POD_TONE_STYLE: Record<PodTone, string> = {
   ready: "bg-emerald-500 border-emerald-600 text-white",

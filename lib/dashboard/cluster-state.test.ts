@@ -9,7 +9,7 @@ const node = (name: string): NodeView => ({ name, uid: name, resourceVersion: "1
 
 describe("the browser's cluster state", () => {
   it("starts from a snapshot and applies upserts and deletes", () => {
-    const state = stateFromSnapshot({ resourceVersion: "5", lws: [], pod: [pod("a"), pod("b")], statefulset: [], node: [node("n1")], event: [], pvc: [], summary: [] });
+    const state = stateFromSnapshot({ resourceVersion: "5", lws: [], pod: [pod("a"), pod("b")], statefulset: [], node: [node("n1")], event: [], pvc: [], summary: [], nodePods: [] });
     expect([...state.pod.keys()]).toEqual(["default/a", "default/b"]);
     expect([...state.node.keys()]).toEqual(["/n1"]);
     const next = applyChanges(state, [
@@ -24,7 +24,7 @@ describe("the browser's cluster state", () => {
   });
 
   it("drops back to the event window once twice as many events have arrived", () => {
-    const state = stateFromSnapshot({ resourceVersion: "1", lws: [], pod: [], statefulset: [], node: [], event: [], pvc: [], summary: [] });
+    const state = stateFromSnapshot({ resourceVersion: "1", lws: [], pod: [], statefulset: [], node: [], event: [], pvc: [], summary: [], nodePods: [] });
     const event = (i: number): EventView => ({ namespace: "default", name: `e${i}`, uid: `e${i}`, resourceVersion: "1", involved: { kind: "Pod", name: "p" }, reason: "Started", message: "", type: "Normal", count: 1, lastTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() });
     const upserts = Array.from({ length: 2 * EVENT_WINDOW + 1 }, (_, i) => ({ kind: "event" as const, type: "upsert" as const, key: `default/e${i}`, object: event(i) }));
     const next = applyChanges(state, upserts, "2");
@@ -35,7 +35,7 @@ describe("the browser's cluster state", () => {
 
   it("narrows to a namespace: its own views, and every node", () => {
     const elsewhere = { ...pod("x"), namespace: "team-b" };
-    const state = stateFromSnapshot({ resourceVersion: "3", lws: [], pod: [pod("a"), elsewhere], statefulset: [], node: [node("n1")], event: [], pvc: [], summary: [] });
+    const state = stateFromSnapshot({ resourceVersion: "3", lws: [], pod: [pod("a"), elsewhere], statefulset: [], node: [node("n1")], event: [], pvc: [], summary: [], nodePods: [] });
     const narrow = narrowState(state, { namespace: "default" });
     expect([...narrow.pod.keys()]).toEqual(["default/a"]);
     expect([...narrow.node.keys()]).toEqual(["/n1"]);

@@ -18,6 +18,7 @@ describe("stream filters", () => {
     [{}, { overview: true }, false],
     [{ overview: true }, {}, false],
     [{ overview: true }, { overview: true, namespace: "a" }, true],
+    [{}, { podCounts: true }, false],
   ])("%o covers %o: %s", (outer, inner, expected) => {
     expect(covers(outer, inner)).toBe(expected);
   });
@@ -27,5 +28,6 @@ describe("stream filters", () => {
     expect(streamUrl({ namespace: "team a" }, "42")).toBe("/api/stream?namespace=team+a&lastEventId=42");
     expect(streamUrl({ namespace: "a", lws: "llm" })).toBe("/api/stream?namespace=a&lws=llm");
     expect(streamUrl({ overview: true })).toBe("/api/stream?overview=1");
+    expect(streamUrl({ podCounts: true })).toBe("/api/stream?podCounts=1");
   });
 });

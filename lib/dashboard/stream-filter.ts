@@ -11,9 +11,11 @@ export interface StreamFilter {
   lws?: string;
   /** LWS summaries in place of pods, StatefulSets, events and claims: what the overview shows */
   overview?: boolean;
+  /** each node's pods counted by state in place of the pods: the cluster page of a large cluster */
+  podCounts?: boolean;
 }
 
-/** What an overview leaves out: the summaries say what it needs of them. */
+/** What an overview or pod counts leave out: the summaries and counts say what the page needs of them. */
 const SUMMED_UP: ReadonlySet<ViewKind> = new Set(["pod", "statefulset", "event", "pvc"]);
 
 function inNamespace(filter: StreamFilter, namespace: string | undefined): boolean {
@@ -22,10 +24,12 @@ function inNamespace(filter: StreamFilter, namespace: string | undefined): boole
 
 /** Whether a view concerns the filtered namespace/LWS. Nodes always do: placement needs them. */
 export function matchesFilter<K extends ViewKind>(filter: StreamFilter, kind: K, view: ViewsByKind[K]): boolean {
-  if (filter.overview && SUMMED_UP.has(kind)) return false;
+  if ((filter.overview || filter.podCounts) && SUMMED_UP.has(kind)) return false;
   switch (kind) {
     case "node":
       return true;
+    case "nodePods":
+      return !!filter.podCounts;
     case "summary": {
       const summary = view as ViewsByKind["summary"];
       return !!filter.overview && inNamespace(filter, summary.namespace) && (!filter.lws || summary.name === filter.lws);
@@ -59,12 +63,12 @@ export function matchesFilter<K extends ViewKind>(filter: StreamFilter, kind: K,
 
 /** The filter's name: the key of its stream and of its state in the browser's cache. */
 export function filterName(filter: StreamFilter): string {
-  return `${filter.namespace ?? ""}/${filter.lws ?? ""}${filter.overview ? " overview" : ""}`;
+  return `${filter.namespace ?? ""}/${filter.lws ?? ""}${filter.overview ? " overview" : ""}${filter.podCounts ? " pod-counts" : ""}`;
 }
 
 /** Whether everything `inner` lets through, `outer` does too. */
 export function covers(outer: StreamFilter, inner: StreamFilter): boolean {
-  return !outer.overview === !inner.overview && (!outer.namespace || outer.namespace === inner.namespace) && (!outer.lws || outer.lws === inner.lws);
+  return !outer.overview === !inner.overview && !outer.podCounts === !inner.podCounts && (!outer.namespace || outer.namespace === inner.namespace) && (!outer.lws || outer.lws === inner.lws);
 }
 
 /** `/api/stream` for this filter, resuming after `lastEventId` when given. */
@@ -73,6 +77,7 @@ export function streamUrl(filter: StreamFilter, lastEventId?: string): string {
   if (filter.namespace) query.set("namespace", filter.namespace);
   if (filter.lws) query.set("lws", filter.lws);
   if (filter.overview) query.set("overview", "1");
+  if (filter.podCounts) query.set("podCounts", "1");
   if (lastEventId) query.set("lastEventId", lastEventId);
   const text = query.toString();
   return text ? `/api/stream?${text}` : "/api/stream";

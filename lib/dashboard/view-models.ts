@@ -6,6 +6,7 @@
 import type { KubeObject } from "@/lib/k8s/types";
 import type { Verdict } from "./diagnosis/types";
 import type { GroupHealth } from "./groups";
+import type { ToneCounts } from "./pod-tone";
 
 export interface PodView {
   namespace: string;
@@ -149,6 +150,12 @@ export interface LwsSummaryView {
   trouble: GroupTrouble[];
 }
 
+/** A node's pods counted by state, kept by the server: the cluster page of a cluster too large to send pod by pod. */
+export interface NodePodsView {
+  name: string;
+  counts: ToneCounts;
+}
+
 export interface ViewsByKind {
   lws: LwsView;
   pod: PodView;
@@ -157,16 +164,17 @@ export interface ViewsByKind {
   event: EventView;
   pvc: PvcView;
   summary: LwsSummaryView;
+  nodePods: NodePodsView;
 }
 
 export type ViewKind = keyof ViewsByKind;
 
-/** The kinds projected one object to one view; summaries are computed from many. */
-export type ProjectedKind = Exclude<ViewKind, "summary">;
+/** The kinds projected one object to one view; summaries and pod counts are computed from many. */
+export type ProjectedKind = Exclude<ViewKind, "summary" | "nodePods">;
 
 export const PROJECTED_KINDS: readonly ProjectedKind[] = ["lws", "pod", "statefulset", "node", "event", "pvc"];
 
-export const VIEW_KINDS: readonly ViewKind[] = [...PROJECTED_KINDS, "summary"];
+export const VIEW_KINDS: readonly ViewKind[] = [...PROJECTED_KINDS, "summary", "nodePods"];
 
 /** One change of one object; `key` is "namespace/name" ("/name" for nodes). */
 export type ViewChange = { [K in ViewKind]: { kind: K; type: "upsert"; key: string; object: ViewsByKind[K] } | { kind: K; type: "delete"; key: string } }[ViewKind];

@@ -11,7 +11,8 @@ const HIGH_WATER_MARK = 256 * 1024;
  */
 export function openEventStream(hub: StreamHub, request: Request): Response {
   const url = new URL(request.url);
-  const filter = { namespace: url.searchParams.get("namespace") || undefined, lws: url.searchParams.get("lws") || undefined, overview: url.searchParams.get("overview") === "1" || undefined };
+  const flag = (name: string) => url.searchParams.get(name) === "1" || undefined;
+  const filter = { namespace: url.searchParams.get("namespace") || undefined, lws: url.searchParams.get("lws") || undefined, overview: flag("overview"), podCounts: flag("podCounts") };
   const lastEventId = request.headers.get("last-event-id") || url.searchParams.get("lastEventId") || undefined;
   let subscription: Subscription | undefined;
   const stream = new ReadableStream<Uint8Array>(

@@ -3,7 +3,7 @@ import { lws as lwsView, pod } from "@/lib/dashboard/diagnosis/test-views";
 import type { LwsSummaryView, Snapshot } from "@/lib/dashboard/view-models";
 import { LwsSummaries, type SummaryHost } from "./lws-summaries";
 
-const EMPTY: Snapshot = { resourceVersion: "1", lws: [], pod: [], statefulset: [], node: [], event: [], pvc: [], summary: [] };
+const EMPTY: Snapshot = { resourceVersion: "1", lws: [], pod: [], statefulset: [], node: [], event: [], pvc: [], summary: [], nodePods: [] };
 
 /** A host holding LWSes `a` and `b` of namespace default, whose snapshot for `a` throws. */
 function host(published: Map<string, LwsSummaryView | undefined>): SummaryHost {

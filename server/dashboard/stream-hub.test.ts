@@ -145,6 +145,15 @@ describe("the dashboard's stream hub", () => {
     await cluster.client.delete(PODS, "default", "a-0", { gracePeriodSeconds: 0 });
     await waitFor(() => requested()?.pods === 0, { what: "the deleted pod gives its room back" });
     expect(hub.snapshot({}).node[0].requested).toEqual({ cpu: 0, memory: 0, gpu: 0, pods: 0 });
+    // Pod counts go to the filters that ask for them, in place of pods.
+    await cluster.client.create(PODS, bound("c-0", "default"));
+    await waitFor(() => hub.snapshot({ podCounts: true }).nodePods.length === 1);
+    const counts = hub.snapshot({ podCounts: true });
+    // b-0 finished but is still on the node, as the rack map draws it.
+    expect(counts.nodePods).toEqual([{ name: "n1", counts: { starting: 2 } }]);
+    expect(counts.pod).toEqual([]);
+    expect(hub.snapshot({}).nodePods).toEqual([]);
+    expect(tab.changes().some((c) => c.kind === "nodePods")).toBe(false);
   });
 
   it("sends an overview each LWS's summary in place of its pods, and the summary again only when it changes", async () => {

@@ -5,6 +5,7 @@ import type { KubeObject } from "@/lib/k8s/types";
 import type { InformerFactory } from "@/server/runtime/informer-factory";
 import { ChangeLog, type LoggedChange } from "./change-log";
 import { LwsSummaries } from "./lws-summaries";
+import { NodePodCounter } from "./node-pod-counter";
 import { NodeUsageTracker } from "./node-usage-tracker";
 import { PROJECTIONS, projectionKey, type ProjectionContext } from "./projections";
 import { sseFrame, SSE_HEARTBEAT } from "./sse";
@@ -41,6 +42,7 @@ export class StreamHub {
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly sinks = new Set<StreamSink>();
   private readonly usage = new NodeUsageTracker();
+  private readonly podCounts = new NodePodCounter();
   private readonly index = new ViewIndex();
   private readonly summaries: LwsSummaries;
 
@@ -85,10 +87,10 @@ export class StreamHub {
   snapshot(filter: StreamFilter): Snapshot {
     const { namespace, lws } = filter;
     const pick = <K extends ViewKind>(kind: K): Array<ViewsByKind[K]> => {
-      if (namespace && lws && kind !== "node" && kind !== "summary") return this.index.select(kind as Exclude<ProjectedKind, "node">, { ...filter, namespace, lws }) as Array<ViewsByKind[K]>;
+      if (namespace && lws && kind !== "node" && kind !== "summary" && kind !== "nodePods") return this.index.select(kind as Exclude<ProjectedKind, "node">, { ...filter, namespace, lws }) as Array<ViewsByKind[K]>;
       return [...this.views[kind].values()].filter((v) => matchesFilter(filter, kind, v));
     };
-    return { resourceVersion: this.log.lastId() ?? "0", lws: pick("lws"), pod: pick("pod"), statefulset: pick("statefulset"), node: pick("node"), event: pick("event"), pvc: pick("pvc"), summary: pick("summary") };
+    return { resourceVersion: this.log.lastId() ?? "0", lws: pick("lws"), pod: pick("pod"), statefulset: pick("statefulset"), node: pick("node"), event: pick("event"), pvc: pick("pvc"), summary: pick("summary"), nodePods: pick("nodePods") };
   }
 
   /**
@@ -166,8 +168,13 @@ export class StreamHub {
     else if (previous) this.publish({ id, change: { kind: "summary", type: "delete", key }, previous });
   }
 
-  /** A pod came, went or moved: the nodes whose requested totals that changed are changes too. */
+  /** A pod came, went, moved or changed state: the nodes whose totals or counts that changed are changes too. */
   private recount(podKey: string, pod: ViewsByKind["pod"] | undefined, id: string): void {
+    this.recountUsage(podKey, pod, id);
+    this.recountTones(podKey, pod, id);
+  }
+
+  private recountUsage(podKey: string, pod: ViewsByKind["pod"] | undefined, id: string): void {
     for (const name of this.usage.update(podKey, pod)) {
       const key = `/${name}`;
       const node = this.views.node.get(key);
@@ -175,6 +182,18 @@ export class StreamHub {
       const view = { ...node, requested: this.usage.requested(name) };
       this.views.node.set(key, view);
       this.publish({ id, change: { kind: "node", type: "upsert", key, object: view } });
+    }
+  }
+
+  private recountTones(podKey: string, pod: ViewsByKind["pod"] | undefined, id: string): void {
+    for (const name of this.podCounts.update(podKey, pod)) {
+      const key = `/${name}`;
+      const counts = this.podCounts.counts(name);
+      const previous = this.views.nodePods.get(key);
+      if (counts) this.views.nodePods.set(key, { name, counts });
+      else this.views.nodePods.delete(key);
+      if (counts) this.publish({ id, change: { kind: "nodePods", type: "upsert", key, object: { name, counts } } });
+      else this.publish({ id, change: { kind: "nodePods", type: "delete", key }, previous });
     }
   }
 
