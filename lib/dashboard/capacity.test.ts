@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/k8s/types";
 import { ANNOTATIONS, LABELS } from "@/lib/lws/constants";
 import { checkCapacity, type CapacityResult } from "./capacity";
-import { NO_USAGE, withUsage } from "./node-usage";
+import { withUsage } from "./diagnosis/test-views";
+import { NO_USAGE } from "./node-usage";
 import type { NodeView, PodView } from "./view-models";
 
 interface NodeOptions {

@@ -2,7 +2,7 @@
  * What pods take from their nodes: the rule behind NodeView.requested, which the stream hub keeps
  * up to date pod by pod and every placement check subtracts from allocatable.
  */
-import type { NodeView, PodView, ResourceAmounts } from "./view-models";
+import type { PodView, ResourceAmounts } from "./view-models";
 
 export const NO_USAGE: ResourceAmounts = Object.freeze({ cpu: 0, memory: 0, gpu: 0, pods: 0 });
 
@@ -22,10 +22,4 @@ export function usageByNode(pods: Iterable<PodView>): Map<string, ResourceAmount
   const usage = new Map<string, ResourceAmounts>();
   for (const pod of pods) if (occupies(pod)) usage.set(pod.nodeName, addPod(usage.get(pod.nodeName) ?? NO_USAGE, pod));
   return usage;
-}
-
-/** The nodes with `requested` summed afresh from `pods`: for callers that hold every pod of the cluster. */
-export function withUsage(nodes: Iterable<NodeView>, pods: Iterable<PodView>): NodeView[] {
-  const usage = usageByNode(pods);
-  return [...nodes].map((node) => ({ ...node, requested: usage.get(node.name) ?? NO_USAGE }));
 }

@@ -1,6 +1,6 @@
 /** Small hand-built views for the diagnosis unit tests. */
 import { LABELS } from "@/lib/lws/constants";
-import { NO_USAGE, withUsage } from "../node-usage";
+import { NO_USAGE, usageByNode } from "../node-usage";
 import type { EventView, LwsView, NodeView, PodView, PvcView, StatefulSetView } from "../view-models";
 import type { DiagnosisInput } from "./types";
 
@@ -44,6 +44,12 @@ export const recreated = (index: number, count: number, first: number, last: num
 
 export function claim(podName: string, over: Partial<PvcView> = {}): PvcView {
   return { namespace: "default", name: `data-${podName}`, uid: podName, resourceVersion: "1", labels: { [LABELS.name]: "llm" }, phase: "Bound", storage: "10Gi", pod: podName, ...over };
+}
+
+/** The nodes with `requested` summed afresh from `pods`, as the stream hub keeps it pod by pod. */
+export function withUsage(nodes: Iterable<NodeView>, pods: Iterable<PodView>): NodeView[] {
+  const usage = usageByNode(pods);
+  return [...nodes].map((node) => ({ ...node, requested: usage.get(node.name) ?? NO_USAGE }));
 }
 
 /** The input with every node's `requested` summed from its pods, as the stream hub keeps it. */
