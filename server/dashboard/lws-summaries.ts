@@ -3,6 +3,7 @@ import { summarizeLws } from "@/lib/dashboard/lws-summary";
 import { viewKey, type LwsSummaryView, type ProjectedKind, type ViewsByKind } from "@/lib/dashboard/view-models";
 import { LABELS } from "@/lib/lws/constants";
 import { diagnosisInput, type DiagnosisViews } from "./lws-diagnosis";
+import { prefixes } from "./view-index";
 
 /** What the summaries need of the stream hub. */
 export interface SummaryHost extends DiagnosisViews {
@@ -86,9 +87,9 @@ export class LwsSummaries {
 
   /** Events name their object, `<lws>`, `<lws>-<group>` or `<lws>-<group>-<worker>`: the LWS is a prefix of it. */
   private lwsOfEvent(event: ViewsByKind["event"]): string[] {
-    const name = event.involved.name;
-    const prefixes = [...name.matchAll(/-/g)].map((m) => name.slice(0, m.index)).concat(name);
-    return prefixes.map((prefix) => viewKey(event.namespace, prefix)).filter((key) => this.host.hasLws(key));
+    return prefixes(event.involved.name)
+      .map((prefix) => viewKey(event.namespace, prefix))
+      .filter((key) => this.host.hasLws(key));
   }
 
   private markAll(): void {

@@ -6,7 +6,7 @@ import { LABELS } from "@/lib/lws/constants";
 type IndexedKind = Exclude<ProjectedKind, "node">;
 
 /** `a-b-c` → `a`, `a-b`, `a-b-c`: the LWS names an object named `a-b-c` may belong to. */
-function prefixes(name: string): string[] {
+export function prefixes(name: string): string[] {
   const found: string[] = [];
   for (let i = name.indexOf("-"); i > 0; i = name.indexOf("-", i + 1)) found.push(name.slice(0, i));
   found.push(name);
