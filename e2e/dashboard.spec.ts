@@ -103,6 +103,10 @@ test.describe("the live dashboard", () => {
     await expect(shared.getByText(/^Groups \d+(-\d+|, \d+)$/)).toBeVisible();
     await shared.getByText("Evidence of each group (2)").click();
     await expect(shared.getByText(/^group \d+: pod\/racks-\d+: PodScheduled=False \(Unschedulable\)$/)).toHaveCount(2);
+    // The diagnosis API says the same, from the same views.
+    const api = (await (await page.request.get(`${app.baseURL}/api/lws/crowded/racks/diagnosis`)).json()) as { groups: Array<{ verdict: string; causes: Array<{ summary: string }> }> };
+    expect(api.groups).toHaveLength(10);
+    expect(api.groups.filter((g) => g.verdict === "stuck").map((g) => g.causes[0].summary)).toEqual([expect.stringMatching(new RegExp(`^${cause}`)), expect.stringMatching(new RegExp(`^${cause}`))]);
     await page.screenshot({ path: test.info().outputPath("diagnosis.png"), fullPage: true });
     // The rack map cannot draw them, so the placement says which pods it leaves out, and links why.
     await page.getByRole("tab", { name: "Placement" }).click();
