@@ -1,9 +1,8 @@
 import { diagnoseLws } from "@/lib/dashboard/diagnosis";
 import { summarizeLws } from "@/lib/dashboard/lws-summary";
 import { viewKey, type LwsSummaryView, type ProjectedKind, type ViewsByKind } from "@/lib/dashboard/view-models";
-import { LABELS } from "@/lib/lws/constants";
 import { diagnosisInput, type DiagnosisViews } from "./lws-diagnosis";
-import { prefixes } from "./view-index";
+import { lwsNamesOf, namespaceOf } from "./view-index";
 
 /** What the summaries need of the stream hub. */
 export interface SummaryHost extends DiagnosisViews {
@@ -63,32 +62,11 @@ export class LwsSummaries {
     for (const key of this.concerned(kind, view)) this.mark(key);
   }
 
+  /** The LWSes a view may concern that exist, by the names the hub's index files it under. */
   private concerned<K extends ProjectedKind>(kind: K, view: ViewsByKind[K]): string[] {
-    switch (kind) {
-      case "lws": {
-        const lws = view as ViewsByKind["lws"];
-        return [viewKey(lws.metadata.namespace, lws.metadata.name)];
-      }
-      case "pod": {
-        const pod = view as ViewsByKind["pod"];
-        return pod.lws ? [viewKey(pod.namespace, pod.lws)] : [];
-      }
-      case "statefulset":
-      case "pvc": {
-        const owned = view as ViewsByKind["statefulset" | "pvc"];
-        const name = owned.labels[LABELS.name];
-        return name ? [viewKey(owned.namespace, name)] : [];
-      }
-      case "event":
-        return this.lwsOfEvent(view as ViewsByKind["event"]);
-    }
-    return [];
-  }
-
-  /** Events name their object, `<lws>`, `<lws>-<group>` or `<lws>-<group>-<worker>`: the LWS is a prefix of it. */
-  private lwsOfEvent(event: ViewsByKind["event"]): string[] {
-    return prefixes(event.involved.name)
-      .map((prefix) => viewKey(event.namespace, prefix))
+    const namespace = namespaceOf(kind, view);
+    return lwsNamesOf(kind, view)
+      .map((name) => viewKey(namespace, name))
       .filter((key) => this.host.hasLws(key));
   }
 

@@ -6,7 +6,7 @@ import { LABELS } from "@/lib/lws/constants";
 type IndexedKind = Exclude<ProjectedKind, "node">;
 
 /** `a-b-c` → `a`, `a-b`, `a-b-c`: the LWS names an object named `a-b-c` may belong to. */
-export function prefixes(name: string): string[] {
+function prefixes(name: string): string[] {
   const found: string[] = [];
   for (let i = name.indexOf("-"); i > 0; i = name.indexOf("-", i + 1)) found.push(name.slice(0, i));
   found.push(name);
@@ -19,15 +19,17 @@ function insides(name: string): string[] {
 }
 
 /**
- * The LWS names a view may concern by the stream filter's rules, `""` standing for "any LWS of its
- * namespace": a superset, which `matchesFilter` then narrows.
+ * The names of the LWSes a view may concern by the stream filter's rules: a superset (a name that
+ * is no LWS's is harmless), which `matchesFilter` or a lookup of the LWS narrows.
  */
-function lwsNames<K extends ProjectedKind>(kind: K, view: ViewsByKind[K]): string[] {
+export function lwsNamesOf<K extends ProjectedKind>(kind: K, view: ViewsByKind[K]): string[] {
   switch (kind) {
     case "lws":
       return [(view as ViewsByKind["lws"]).metadata.name ?? ""];
-    case "pod":
-      return (view as ViewsByKind["pod"]).lws === undefined ? [] : [""];
+    case "pod": {
+      const { lws } = view as ViewsByKind["pod"];
+      return lws === undefined ? [] : [lws];
+    }
     case "statefulset":
       return prefixes((view as ViewsByKind["statefulset"]).name);
     case "pvc": {
@@ -42,7 +44,7 @@ function lwsNames<K extends ProjectedKind>(kind: K, view: ViewsByKind[K]): strin
   return [];
 }
 
-function namespaceOf<K extends ProjectedKind>(kind: K, view: ViewsByKind[K]): string {
+export function namespaceOf<K extends ProjectedKind>(kind: K, view: ViewsByKind[K]): string {
   return (kind === "lws" ? (view as ViewsByKind["lws"]).metadata.namespace : (view as ViewsByKind["pod"]).namespace) ?? "";
 }
 
@@ -79,6 +81,8 @@ export class ViewIndex {
 
   private bucketsOf<K extends ProjectedKind>(kind: K, view: ViewsByKind[K]): Set<string> {
     const namespace = namespaceOf(kind, view);
-    return new Set(lwsNames(kind, view).map((name) => `${kind}\u0000${namespace}\u0000${name}`));
+    // An LWS's filter lets through the pods of every LWS of its namespace: they share one bucket, "".
+    const names = kind === "pod" ? lwsNamesOf(kind, view).map(() => "") : lwsNamesOf(kind, view);
+    return new Set(names.map((name) => `${kind}\u0000${namespace}\u0000${name}`));
   }
 }
