@@ -1,9 +1,8 @@
 import type { ClusterState } from "@/lib/dashboard/cluster-state";
-import type { StreamFilter } from "@/lib/dashboard/stream-filter";
+import { WHOLE_CLUSTER, type StreamFilter } from "@/lib/dashboard/stream-filter";
 import { CHIP_LIMIT } from "../placement/rack-map";
 
 export const POD_COUNTS: StreamFilter = { podCounts: true };
-const WHOLE_CLUSTER: StreamFilter = {};
 
 /** How many pods are on nodes, from the server's counts. */
 export function placedPods(counts: ClusterState): number {

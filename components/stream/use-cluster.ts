@@ -3,12 +3,10 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { EMPTY_STATE, type ClusterState } from "@/lib/dashboard/cluster-state";
-import { filterName, type StreamFilter } from "@/lib/dashboard/stream-filter";
+import { filterName, WHOLE_CLUSTER, type StreamFilter } from "@/lib/dashboard/stream-filter";
 import { clusterKey, CONNECTION_KEY, type ConnectionState } from "./cluster-stream";
 import { retainStream } from "./stream-registry";
 import { useHydrated } from "./use-hydrated";
-
-const WHOLE_CLUSTER: StreamFilter = {};
 
 /**
  * The live state of what `filter` lets through (the whole cluster by default), fed by its own

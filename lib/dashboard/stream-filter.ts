@@ -15,6 +15,9 @@ export interface StreamFilter {
   podCounts?: boolean;
 }
 
+/** Every view of the cluster, summaries and pod counts aside. */
+export const WHOLE_CLUSTER: StreamFilter = {};
+
 /** What an overview or pod counts leave out: the summaries and counts say what the page needs of them. */
 const SUMMED_UP: ReadonlySet<ViewKind> = new Set(["pod", "statefulset", "event", "pvc"]);
 

@@ -55,7 +55,7 @@ export class StreamHub {
       snapshot: (filter: StreamFilter) => this.snapshot(filter),
       lwsKeys: () => this.views.lws.keys(),
       hasLws: (key: string) => this.views.lws.has(key),
-      publishSummary: (key: string, summary: LwsSummaryView | undefined) => this.publishSummary(key, summary),
+      publishSummary: (key: string, summary: LwsSummaryView | undefined) => this.putComputed("summary", key, summary, this.log.lastId() ?? "0"),
     };
     this.summaries = new LwsSummaries(host, { intervalMs: options.summaryMs ?? 250, refreshMs: 60_000 });
   }
@@ -159,13 +159,17 @@ export class StreamHub {
     if (view) this.index.add(kind, key, view);
   }
 
-  private publishSummary(key: string, summary: LwsSummaryView | undefined): void {
-    const id = this.log.lastId() ?? "0";
-    const previous = this.views.summary.get(key);
-    if (summary) this.views.summary.set(key, summary);
-    else this.views.summary.delete(key);
-    if (summary) this.publish({ id, change: { kind: "summary", type: "upsert", key, object: summary } });
-    else if (previous) this.publish({ id, change: { kind: "summary", type: "delete", key }, previous });
+  /** A view the hub computes from many objects changed (undefined: it is gone): keep it and send it. */
+  private putComputed<K extends "summary" | "nodePods">(kind: K, key: string, view: ViewsByKind[K] | undefined, id: string): void {
+    const views = this.views[kind] as Map<string, ViewsByKind[K]>;
+    const previous = views.get(key);
+    if (view) {
+      views.set(key, view);
+      this.publish({ id, change: { kind, type: "upsert", key, object: view } as ViewChange });
+    } else if (previous) {
+      views.delete(key);
+      this.publish({ id, change: { kind, type: "delete", key } as ViewChange, previous });
+    }
   }
 
   /** A pod came, went, moved or changed state: the nodes whose totals or counts that changed are changes too. */
@@ -187,13 +191,8 @@ export class StreamHub {
 
   private recountTones(podKey: string, pod: ViewsByKind["pod"] | undefined, id: string): void {
     for (const name of this.podCounts.update(podKey, pod)) {
-      const key = `/${name}`;
       const counts = this.podCounts.counts(name);
-      const previous = this.views.nodePods.get(key);
-      if (counts) this.views.nodePods.set(key, { name, counts });
-      else this.views.nodePods.delete(key);
-      if (counts) this.publish({ id, change: { kind: "nodePods", type: "upsert", key, object: { name, counts } } });
-      else this.publish({ id, change: { kind: "nodePods", type: "delete", key }, previous });
+      this.putComputed("nodePods", `/${name}`, counts && { name, counts }, id);
     }
   }
 
