@@ -1,12 +1,13 @@
 import { eventWindow } from "@/lib/dashboard/event-window";
+import { NO_USAGE } from "@/lib/dashboard/node-usage";
 import { matchesFilter, type StreamFilter } from "@/lib/dashboard/stream-filter";
 import { PROJECTED_KINDS, VIEW_KINDS, type LwsSummaryView, type NodeView, type ProjectedKind, type Snapshot, type ViewChange, type ViewKind, type ViewsByKind } from "@/lib/dashboard/view-models";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { InformerFactory } from "@/server/runtime/informer-factory";
 import { ChangeLog, type LoggedChange } from "./change-log";
 import { LwsSummaries } from "./lws-summaries";
-import { NodePodCounter } from "./node-pod-counter";
-import { NodeUsageTracker } from "./node-usage-tracker";
+import { REQUESTED, TONES } from "./node-tallies";
+import { NodeTally } from "./node-tally";
 import { PROJECTIONS, projectionKey, type ProjectionContext } from "./projections";
 import { sseFrame, SSE_HEARTBEAT } from "./sse";
 import { StreamSubscriber, type StreamSink } from "./stream-subscriber";
@@ -41,8 +42,9 @@ export class StreamHub {
   private readonly subscribers = new Map<StreamSubscriber, StreamFilter>();
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly sinks = new Set<StreamSink>();
-  private readonly usage = new NodeUsageTracker();
-  private readonly podCounts = new NodePodCounter();
+  private readonly usage = new NodeTally(REQUESTED);
+  private readonly podCounts = new NodeTally(TONES);
+  private readonly projection: ProjectionContext = { requested: (node) => this.usage.total(node) ?? NO_USAGE };
   private readonly index = new ViewIndex();
   private readonly summaries: LwsSummaries;
 
@@ -130,7 +132,7 @@ export class StreamHub {
   }
 
   private upsert<K extends ProjectedKind>(kind: K, object: KubeObject, project: (o: KubeObject, context: ProjectionContext) => ViewsByKind[K]): void {
-    const view = project(object, this.usage);
+    const view = project(object, this.projection);
     const key = projectionKey(object);
     const id = object.metadata.resourceVersion ?? "0";
     const views = this.views[kind] as Map<string, ViewsByKind[K]>;
@@ -183,7 +185,7 @@ export class StreamHub {
       const key = `/${name}`;
       const node = this.views.node.get(key);
       if (!node) continue;
-      const view = { ...node, requested: this.usage.requested(name) };
+      const view = { ...node, requested: this.projection.requested(name) };
       this.views.node.set(key, view);
       this.publish({ id, change: { kind: "node", type: "upsert", key, object: view } });
     }
@@ -191,7 +193,7 @@ export class StreamHub {
 
   private recountTones(podKey: string, pod: ViewsByKind["pod"] | undefined, id: string): void {
     for (const name of this.podCounts.update(podKey, pod)) {
-      const counts = this.podCounts.counts(name);
+      const counts = this.podCounts.total(name);
       this.putComputed("nodePods", `/${name}`, counts && { name, counts }, id);
     }
   }
