@@ -5,7 +5,7 @@ import type { ClusterState } from "@/lib/dashboard/cluster-state";
 import { diagnoseLws, type LwsDiagnosis, type Verdict } from "@/lib/dashboard/diagnosis";
 import { groupsOf, type GroupView } from "@/lib/dashboard/groups";
 import type { EventView, LwsView, PodView, PvcView, StatefulSetView } from "@/lib/dashboard/view-models";
-import { LABELS } from "@/lib/lws/constants";
+import { matchesFilter } from "@/lib/dashboard/stream-filter";
 
 export interface LwsObjects {
   lws: LwsView;
@@ -16,14 +16,13 @@ export interface LwsObjects {
   events: EventView[];
 }
 
+/** The LWS's own objects, by the rules its stream is filtered with (the state may briefly hold a wider stream's). */
 function objectsOf(state: ClusterState, lws: LwsView): LwsObjects {
-  const namespace = lws.metadata.namespace ?? "";
-  const name = lws.metadata.name ?? "";
-  const pods = [...state.pod.values()].filter((p) => p.namespace === namespace && p.lws === name);
-  const owned = [...state.statefulset.values()].filter((s) => s.namespace === namespace && (s.name === name || s.name.startsWith(`${name}-`)));
-  const claims = [...state.pvc.values()].filter((c) => c.namespace === namespace && c.labels[LABELS.name] === name);
-  const claimNames = new Set(claims.map((c) => c.name));
-  const events = [...state.event.values()].filter((e) => e.namespace === namespace && (e.involved.name === name || e.involved.name.startsWith(`${name}-`) || (e.involved.kind === "PersistentVolumeClaim" && claimNames.has(e.involved.name))));
+  const filter = { namespace: lws.metadata.namespace ?? "", lws: lws.metadata.name ?? "" };
+  const pods = [...state.pod.values()].filter((p) => p.namespace === filter.namespace && p.lws === filter.lws);
+  const owned = [...state.statefulset.values()].filter((s) => matchesFilter(filter, "statefulset", s));
+  const claims = [...state.pvc.values()].filter((c) => matchesFilter(filter, "pvc", c));
+  const events = [...state.event.values()].filter((e) => matchesFilter(filter, "event", e));
   return { lws, pods, groups: groupsOf(lws, pods), owned, claims, events };
 }
 
