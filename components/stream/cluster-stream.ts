@@ -22,6 +22,21 @@ export interface ClusterStream {
   lastEventId(): string;
 }
 
+/** Snapshots replace the cached state, deltas patch it; `read` is told each message's id. */
+function feedCache(source: EventSource, queryClient: QueryClient, key: ReturnType<typeof clusterKey>, read: (id: string) => string): void {
+  source.addEventListener("snapshot", (e) => {
+    const message = e as MessageEvent<string>;
+    read(message.lastEventId);
+    queryClient.setQueryData(key, stateFromSnapshot(JSON.parse(message.data) as Snapshot));
+  });
+  source.addEventListener("delta", (e) => {
+    const message = e as MessageEvent<string>;
+    const id = read(message.lastEventId);
+    const { changes } = JSON.parse(message.data) as { changes: ViewChange[] };
+    queryClient.setQueryData<ClusterState>(key, (state) => applyChanges(state ?? EMPTY_STATE, changes, id));
+  });
+}
+
 /**
  * One EventSource on /api/stream for one filter, feeding the TanStack Query cache: a snapshot
  * replaces the state, deltas patch it. The browser resumes with Last-Event-ID after a drop; if
@@ -43,17 +58,7 @@ export function connectClusterStream(queryClient: QueryClient, filter: StreamFil
       backoff = 1000;
       setConnection("live");
     };
-    source.addEventListener("snapshot", (e) => {
-      const message = e as MessageEvent<string>;
-      lastEventId = message.lastEventId || lastEventId;
-      queryClient.setQueryData(key, stateFromSnapshot(JSON.parse(message.data) as Snapshot));
-    });
-    source.addEventListener("delta", (e) => {
-      const message = e as MessageEvent<string>;
-      lastEventId = message.lastEventId || lastEventId;
-      const { changes } = JSON.parse(message.data) as { changes: ViewChange[] };
-      queryClient.setQueryData<ClusterState>(key, (state) => applyChanges(state ?? EMPTY_STATE, changes, lastEventId));
-    });
+    feedCache(source, queryClient, key, (id) => (lastEventId = id || lastEventId));
     source.onerror = () => {
       setConnection("reconnecting");
       if (source?.readyState !== EventSource.CLOSED || closed) return;
